@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DytePS.Client
+{
+    /// <summary>
+    /// A client for one organization of the Dyte v2 API. Thread-safe; create one per set of
+    /// credentials and reuse it. The area properties (<see cref="Meetings"/>, ...) hold the typed
+    /// operations; <see cref="SendAsync"/> and <see cref="PagesAsync{T}"/> are the shared core they
+    /// stand on, public so that scripts can reach any path the typed surface does not cover.
+    /// </summary>
+    public sealed class DyteClient : IDisposable
+    {
+        private readonly DyteTransport _transport;
+
+        public DyteClient(DyteClientOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            BaseUri = options.BaseUri;
+            Credential = options.Credential!;
+            Timeout = options.Timeout;
+            _transport = new DyteTransport(options);
+            Meetings = new MeetingsApi(this);
+        }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>The credential's public part is <see cref="DyteCredential.Principal"/>; the secret never leaves it.</summary>
+        public DyteCredential Credential { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public MeetingsApi Meetings { get; }
+
+        /// <summary>
+        /// Sends a request and returns the successful (2xx) response. Any other outcome throws
+        /// <see cref="DyteException"/> carrying the server's message, or
+        /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fired.
+        /// </summary>
+        public async Task<DyteResponse> SendAsync(DyteRequest request, CancellationToken cancellationToken)
+        {
+            var response = await _transport.SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess) throw StatusError(request, response);
+            return response;
+        }
+
+        /// <summary>Sends a request and returns the <c>data</c> of its response envelope.</summary>
+        public async Task<T> GetDataAsync<T>(DyteRequest request, CancellationToken cancellationToken)
+        {
+            var envelope = await GetEnvelopeAsync<T>(request, cancellationToken).ConfigureAwait(false);
+            if (envelope.Data is null)
+                throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(), 200,
+                    "the response has no 'data'");
+            return envelope.Data;
+        }
+
+        /// <summary>Proves the base URI and credentials with the cheapest authenticated request (one meeting).</summary>
+        public async Task<bool> VerifyAsync(CancellationToken cancellationToken)
+        {
+            var request = new DyteRequest("GET", "meetings").WithQuery("page_no", 1).WithQuery("per_page", 1);
+            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>Pages through a list, yielding each page as it arrives (see <see cref="PageRequest"/>).</summary>
+        public IAsyncEnumerable<DytePage<T>> PagesAsync<T>(Func<DyteRequest> newRequest, PageRequest slice, CancellationToken cancellationToken) =>
+            Pager.PagesAsync(newRequest, GetEnvelopeAsync<List<T>>, slice, cancellationToken);
+
+        internal async Task<ApiEnvelope<T>> GetEnvelopeAsync<T>(DyteRequest request, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ReadEnvelope<T>(request, response);
+        }
+
+        private static ApiEnvelope<T> ReadEnvelope<T>(DyteRequest request, DyteResponse response)
+        {
+            if (response.Body.Length == 0)
+                throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(),
+                    response.StatusCode, "the response body is empty");
+            try
+            {
+                return JsonSerializer.Deserialize<ApiEnvelope<T>>(response.Body, DyteJson.Options)
+                    ?? throw new JsonException("the body is JSON null");
+            }
+            catch (JsonException e)
+            {
+                throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(),
+                    response.StatusCode, e.Message, innerException: e);
+            }
+        }
+
+        private static DyteException StatusError(DyteRequest request, DyteResponse response)
+        {
+            var (message, code) = ErrorBody.Parse(response.Body, response.StatusCode, response.ReasonPhrase);
+            return new DyteException(DyteErrorKind.HttpStatus, request.Method, request.DisplayPath(),
+                response.StatusCode, message, code, response.RetryAfter);
+        }
+
+        public void Dispose() => _transport.Dispose();
+    }
+}

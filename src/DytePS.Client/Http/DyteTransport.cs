@@ -1,0 +1,127 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using RestSharp;
+
+namespace DytePS.Client
+{
+    /// <summary>
+    /// The one place that performs HTTP: one RestSharp client per connection, reused for every
+    /// call, so TCP connections are pooled. One call of <see cref="SendOnceAsync"/> is one attempt;
+    /// it either returns a complete response (any status) or throws <see cref="DyteException"/>
+    /// for timeouts and network failures, or <see cref="OperationCanceledException"/> when the
+    /// caller cancelled.
+    /// </summary>
+    internal sealed class DyteTransport : IDisposable
+    {
+        private readonly RestClient _rest;
+        private readonly DyteCredential _credential;
+        private readonly TimeSpan _timeout;
+
+        public DyteTransport(DyteClientOptions options)
+        {
+            _credential = options.Credential!;
+            _timeout = options.Timeout;
+            var restOptions = new RestClientOptions(options.BaseUri)
+            {
+                UserAgent = options.UserAgent,
+                // Our own per-attempt token enforces the timeout, so a timeout and a caller's
+                // cancellation can be told apart.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+                ThrowOnAnyError = false,
+                // Any response that arrived is complete; statuses are judged by DyteClient.
+                CalculateResponseStatus = _ => ResponseStatus.Completed,
+                FollowRedirects = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (options.Proxy != null) restOptions.Proxy = options.Proxy;
+            _rest = new RestClient(restOptions);
+        }
+
+        public async Task<DyteResponse> SendOnceAsync(DyteRequest request, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rest = new RestRequest(request.Path, ToRestMethod(request.Method));
+            foreach (var pair in request.Query) rest.AddQueryParameter(pair.Key, pair.Value);
+            if (request.JsonBody != null) rest.AddStringBody(request.JsonBody, ContentType.Json);
+            rest.AddOrUpdateHeader(KnownHeaders.Authorization, _credential.CreateAuthorizationHeader());
+            rest.AddOrUpdateHeader(KnownHeaders.Accept, "application/json");
+
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_timeout);
+            var clock = Stopwatch.StartNew();
+            RestResponse response;
+            try
+            {
+                response = await _rest.ExecuteAsync(rest, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+            {
+                throw Timeout(request, clock.Elapsed, null);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (attempt.IsCancellationRequested || response.ResponseStatus == ResponseStatus.TimedOut)
+                throw Timeout(request, clock.Elapsed, response.ErrorException);
+
+            if (response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0)
+            {
+                Report(request, null, clock.Elapsed);
+                throw new DyteException(DyteErrorKind.Network, request.Method, request.DisplayPath(), null,
+                    NetworkMessage(response), innerException: response.ErrorException);
+            }
+
+            var status = (int)response.StatusCode;
+            Report(request, status, clock.Elapsed);
+            return new DyteResponse(
+                status,
+                response.StatusDescription,
+                response.RawBytes ?? Array.Empty<byte>(),
+                response.ContentType,
+                RetryAfterHeader.Parse(HeaderValue(response, "Retry-After"), DateTimeOffset.UtcNow));
+        }
+
+        private DyteException Timeout(DyteRequest request, TimeSpan elapsed, Exception? inner)
+        {
+            Report(request, null, elapsed);
+            return new DyteException(DyteErrorKind.Timeout, request.Method, request.DisplayPath(), null,
+                $"no complete response within {_timeout.TotalSeconds:0.###} s", innerException: inner);
+        }
+
+        private static void Report(DyteRequest request, int? status, TimeSpan elapsed) =>
+            DyteClientListenerScope.Listener?.RequestCompleted(
+                new DyteRequestRecord(request.Method, request.DisplayPath(), status, elapsed));
+
+        /// <summary>The innermost exception's message: "Connection refused", not "An error occurred while sending the request".</summary>
+        private static string NetworkMessage(RestResponse response)
+        {
+            var error = response.ErrorException;
+            if (error == null) return response.ErrorMessage ?? "the connection failed";
+            while (error.InnerException != null) error = error.InnerException;
+            return error.Message;
+        }
+
+        private static string? HeaderValue(RestResponse response, string name) =>
+            response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+
+        private static Method ToRestMethod(string method)
+        {
+            switch (method)
+            {
+                case "GET": return Method.Get;
+                case "POST": return Method.Post;
+                case "PUT": return Method.Put;
+                case "PATCH": return Method.Patch;
+                case "DELETE": return Method.Delete;
+                case "HEAD": return Method.Head;
+                case "OPTIONS": return Method.Options;
+                default: throw new ArgumentException($"The HTTP method '{method}' is not supported.", nameof(method));
+            }
+        }
+
+        public void Dispose() => _rest.Dispose();
+    }
+}
