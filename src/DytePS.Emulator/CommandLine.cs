@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace DytePS.Emulator;
+
+/// <summary>Parses the emulator's command line into <see cref="EmulatorOptions"/>; <see cref="Help"/> documents every flag.</summary>
+public static class CommandLine
+{
+    public const string Help = """
+        DytePS Dyte v2 API emulator: a local, stateful Dyte API server on 127.0.0.1.
+
+        Usage: dotnet run --project src/DytePS.Emulator -- [options]
+
+        Options:
+          --port <n>            TCP port on 127.0.0.1 (default 5380; 0 picks a free port)
+          --org <id>:<key>      an organization (UUID) and its API key; repeat for several.
+                                Default: the demo organization printed at start-up.
+          --seed-meetings <n>   create n meetings in every organization at start-up
+          --log-requests        print each API request (method, path, status, time)
+          -h, --help            show this help
+
+        The API is served under /v2 (HTTP Basic auth organizationId:apiKey); the control
+        surface (organizations, seeding, reset, request log) under /_emulator/.
+        See docs/emulator.md.
+        """;
+
+    /// <summary>The options, or null when help was asked for. Throws <see cref="FormatException"/> for bad input.</summary>
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help" or "-?":
+                    return null;
+                case "--port":
+                    options.Port = ParseInt(Value(args, ref i, arg), arg, 0, 65535);
+                    break;
+                case "--org":
+                    options.Organizations.Add(OrganizationSeed.Parse(Value(args, ref i, arg)));
+                    break;
+                case "--seed-meetings":
+                    options.SeedMeetings = ParseInt(Value(args, ref i, arg), arg, 0, 10_000_000);
+                    break;
+                case "--log-requests":
+                    options.LogRequests = true;
+                    break;
+                default:
+                    throw new FormatException($"Unknown option '{arg}'. Run with --help to see the options.");
+            }
+        }
+        return options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string name)
+    {
+        if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value.");
+        return args[++i];
+    }
+
+    private static int ParseInt(string text, string name, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw new FormatException($"{name} must be an integer from {min} to {max}; got '{text}'.");
+        return value;
+    }
+}

@@ -1,0 +1,82 @@
+using DytePS.Emulator.Api;
+using DytePS.Emulator.Control;
+using DytePS.Emulator.Infrastructure;
+using DytePS.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DytePS.Emulator;
+
+/// <summary>
+/// A running emulator: a real HTTP server on 127.0.0.1 serving the Dyte v2 API under <c>/v2</c>
+/// and the control surface under <c>/_emulator</c>. Start it from the command line
+/// (<c>dotnet run --project src/DytePS.Emulator</c>) or in-process with <see cref="StartAsync"/>.
+/// </summary>
+public sealed class DyteEmulator : IAsyncDisposable
+{
+    public const string ApiPrefix = "/v2";
+
+    private readonly WebApplication _app;
+
+    private DyteEmulator(WebApplication app, Uri root)
+    {
+        _app = app;
+        Root = root;
+    }
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri Root { get; }
+
+    /// <summary>The base URI to give Connect-Dyte: http://127.0.0.1:port/v2</summary>
+    public Uri ApiBaseUri => new(Root, ApiPrefix);
+
+    /// <summary>http://127.0.0.1:port/_emulator/</summary>
+    public Uri ControlUri => new(Root, ControlPath.Root + "/");
+
+    public EmulatorState State => _app.Services.GetRequiredService<EmulatorState>();
+
+    public static async Task<DyteEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EmulatorState>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<BasicAuthFilter>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<ApiProblemMiddleware>();
+        MapApi(app.MapGroup(ApiPrefix));
+        ControlEndpoints.Map(app);
+
+        var state = app.Services.GetRequiredService<EmulatorState>();
+        foreach (var seed in options.OrganizationsOrDemo)
+        {
+            var organization = state.AddOrganization(seed.Id, seed.ApiKey);
+            Seeder.AddMeetings(organization, state, options.SeedMeetings, "Seeded meeting");
+        }
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DyteEmulator(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Maps every API operation onto <paramref name="api"/>, behind authentication.</summary>
+    private static void MapApi(RouteGroupBuilder api)
+    {
+        api.AddEndpointFilter<BasicAuthFilter>();
+        MeetingEndpoints.Map(api);
+        api.MapFallback(() => Results.Json(ApiResults.ErrorBody(404, "No such API path"), ApiJson.Options, statusCode: 404));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

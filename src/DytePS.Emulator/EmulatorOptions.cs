@@ -1,0 +1,40 @@
+namespace DytePS.Emulator;
+
+/// <summary>How an emulator instance is started. Every option has a command-line flag (see <see cref="CommandLine"/>).</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The organization every fresh emulator has, so docs and demos can name its credentials.</summary>
+    public static readonly OrganizationSeed DemoOrganization =
+        new("4c5f2b7e-8d1a-4e3b-9f6c-0a1b2c3d4e5f", "dyte-emulator-demo-key");
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; } = 5380;
+
+    /// <summary>Organizations and their API keys. Empty means just <see cref="DemoOrganization"/>.</summary>
+    public List<OrganizationSeed> Organizations { get; } = new();
+
+    /// <summary>Meetings created in each organization at start-up.</summary>
+    public int SeedMeetings { get; set; }
+
+    /// <summary>Write each request to the console as it is served.</summary>
+    public bool LogRequests { get; set; }
+
+    internal IReadOnlyList<OrganizationSeed> OrganizationsOrDemo =>
+        Organizations.Count > 0 ? Organizations : new[] { DemoOrganization };
+}
+
+/// <summary>An organization id and the API key that authenticates it.</summary>
+public sealed record OrganizationSeed(string Id, string ApiKey)
+{
+    /// <summary>Parses "id:key".</summary>
+    public static OrganizationSeed Parse(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || colon == text.Length - 1)
+            throw new FormatException($"'{text}' is not <organization-id>:<api-key>.");
+        var id = text[..colon];
+        if (!Guid.TryParse(id, out _))
+            throw new FormatException($"The organization id '{id}' is not a UUID.");
+        return new OrganizationSeed(id, text[(colon + 1)..]);
+    }
+}

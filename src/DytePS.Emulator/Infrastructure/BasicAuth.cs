@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Text;
+using DytePS.Emulator.State;
+
+namespace DytePS.Emulator.Infrastructure;
+
+/// <summary>
+/// Authenticates API requests (HTTP Basic organizationId:apiKey) and hands the handler its
+/// organization. Anything else answers 401 with the error envelope.
+/// </summary>
+public sealed class BasicAuthFilter(EmulatorState state) : IEndpointFilter
+{
+    private const string OrganizationKey = "dyte.organization";
+    private const string ClaimedIdKey = "dyte.claimed-organization-id";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var organization = Authenticate(http);
+        if (organization is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Dyte\"";
+            return Results.Json(ApiResults.ErrorBody(401, "Unauthorized"), ApiJson.Options, statusCode: 401);
+        }
+        http.Items[OrganizationKey] = organization;
+        return await next(context);
+    }
+
+    private Organization? Authenticate(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!AuthenticationHeaderValue.TryParse(header, out var value)
+            || !string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || value.Parameter is null)
+            return null;
+        string pair;
+        try { pair = Encoding.UTF8.GetString(Convert.FromBase64String(value.Parameter)); }
+        catch (FormatException) { return null; }
+        var colon = pair.IndexOf(':');
+        if (colon <= 0) return null;
+        // Even a failed attempt is logged under the organization it claimed to be.
+        http.Items[ClaimedIdKey] = pair[..colon];
+        return state.Authenticate(pair[..colon], pair[(colon + 1)..]);
+    }
+
+    /// <summary>The organization id the request authenticated as, or claimed to be; null when it sent no usable credentials.</summary>
+    public static string? OrganizationIdOf(HttpContext context) =>
+        (context.Items[OrganizationKey] as Organization)?.Id ?? context.Items[ClaimedIdKey] as string;
+
+    /// <summary>The organization that <see cref="BasicAuthFilter"/> authenticated for this request.</summary>
+    public static Organization OrganizationOf(HttpContext context) =>
+        context.Items[OrganizationKey] as Organization
+        ?? throw new InvalidOperationException("The endpoint is not behind BasicAuthFilter.");
+}

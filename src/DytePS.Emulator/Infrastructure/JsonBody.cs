@@ -1,0 +1,130 @@
+using System.Text.Json;
+
+namespace DytePS.Emulator.Infrastructure;
+
+/// <summary>
+/// A request body checked against the document field by field, so that a wrong type or value
+/// answers 400 naming the field, as the service does, instead of being ignored or crashing.
+/// </summary>
+public sealed class JsonBody
+{
+    private readonly JsonElement _root;
+
+    private JsonBody(JsonElement root) => _root = root;
+
+    /// <summary>Reads the body as a JSON object; an absent body counts as <c>{}</c> when <paramref name="required"/> is false.</summary>
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, bool required = true)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (buffer.Length == 0)
+        {
+            if (required) throw ApiProblem.BadRequest("A JSON request body is required.");
+            return new JsonBody(JsonDocument.Parse("{}").RootElement.Clone());
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw ApiProblem.BadRequest("The request body must be a JSON object.");
+            return new JsonBody(document.RootElement.Clone());
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblem.BadRequest("The request body is not valid JSON: " + e.Message);
+        }
+    }
+
+    public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    public string? String(string name, bool required = false, bool allowEmpty = true)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) throw ApiProblem.BadRequest($"'{name}' is required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{name}' must be a string.");
+        var text = value.GetString()!;
+        if (!allowEmpty && string.IsNullOrWhiteSpace(text)) throw ApiProblem.BadRequest($"'{name}' must not be empty.");
+        return text;
+    }
+
+    public bool? Bool(string name)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw ApiProblem.BadRequest($"'{name}' must be a boolean."),
+        };
+    }
+
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+            throw ApiProblem.BadRequest($"'{name}' must be an integer.");
+        if (number < min || number > max) throw ApiProblem.BadRequest($"'{name}' must be between {min} and {max}.");
+        return number;
+    }
+
+    /// <summary>A string that must be one of <paramref name="allowed"/> (compared exactly, as the service does).</summary>
+    public string? Enum(string name, IReadOnlyCollection<string> allowed, bool required = false)
+    {
+        var text = String(name, required);
+        if (text != null && !allowed.Contains(text))
+            throw ApiProblem.BadRequest($"'{name}' must be one of {string.Join(", ", allowed)}; got '{text}'.");
+        return text;
+    }
+
+    public Guid? Uuid(string name, bool required = false)
+    {
+        var text = String(name, required);
+        if (text is null) return null;
+        if (!Guid.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+        return id;
+    }
+
+    /// <summary>An absolute http(s) URL, as the document's <c>format: uri</c> fields require.</summary>
+    public string? Url(string name, bool required = false)
+    {
+        var text = String(name, required);
+        if (text is null) return null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw ApiProblem.BadRequest($"'{name}' must be an absolute http or https URL.");
+        return text;
+    }
+
+    public JsonBody? Object(string name)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest($"'{name}' must be an object.");
+        return new JsonBody(value);
+    }
+
+    public List<string>? StringArray(string name, bool required = false)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) throw ApiProblem.BadRequest($"'{name}' is required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array) throw ApiProblem.BadRequest($"'{name}' must be an array of strings.");
+        var items = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{name}' must be an array of strings.");
+            items.Add(item.GetString()!);
+        }
+        return items;
+    }
+}
+
+/// <summary>Route values that the document declares as UUIDs.</summary>
+public static class RouteIds
+{
+    public static Guid Parse(string value, string name) =>
+        Guid.TryParse(value, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+}

@@ -1,0 +1,37 @@
+namespace DytePS.Emulator.Infrastructure;
+
+/// <summary>page_no and per_page as the document defines them (1-based; defaults 1 and 20).</summary>
+public readonly record struct PageQuery(int PageNo, int PerPage)
+{
+    public const int DefaultPerPage = 20;
+
+    /// <summary>Reads the query, answering 400 for values that are not positive integers.</summary>
+    public static PageQuery From(HttpRequest request) =>
+        new(ReadPositive(request, "page_no", 1), ReadPositive(request, "per_page", DefaultPerPage));
+
+    private static int ReadPositive(HttpRequest request, string name, int fallback)
+    {
+        var text = request.Query[name].ToString();
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 1)
+            throw ApiProblem.BadRequest($"'{name}' must be a positive integer.");
+        return value;
+    }
+
+    /// <summary>Cuts one page out of a snapshot, with the paging block (1-based, inclusive offsets).</summary>
+    public PageSlice<T> Apply<T>(IReadOnlyList<T> all)
+    {
+        var start = (long)(PageNo - 1) * PerPage;
+        var items = start >= all.Count
+            ? new List<T>()
+            : all.Skip((int)start).Take(PerPage).ToList();
+        var paging = items.Count == 0
+            ? new PagingBlock(all.Count, 0, 0)
+            : new PagingBlock(all.Count, start + 1, start + items.Count);
+        return new PageSlice<T>(items, paging);
+    }
+}
+
+public sealed record PagingBlock(long TotalCount, long StartOffset, long EndOffset);
+
+public sealed record PageSlice<T>(List<T> Items, PagingBlock Paging);

@@ -1,0 +1,36 @@
+using DytePS.Emulator;
+
+EmulatorOptions? options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+if (options is null)
+{
+    Console.WriteLine(CommandLine.Help);
+    return 0;
+}
+
+await using var emulator = await DyteEmulator.StartAsync(options);
+var organization = options.OrganizationsOrDemo[0];
+Console.WriteLine($"""
+    Dyte v2 API emulator listening on {emulator.ApiBaseUri}
+      Organization id: {organization.Id}
+      API key:         {organization.ApiKey}   (a local demo credential, not a secret)
+      Control API:     {emulator.ControlUri}
+
+    Connect from PowerShell:
+      $env:DYTE_BASE_URI = '{emulator.ApiBaseUri}'
+      $env:DYTE_ORG_ID   = '{organization.Id}'
+      $env:DYTE_API_KEY  = '{organization.ApiKey}'
+      Connect-Dyte
+
+    Press Ctrl+C to stop.
+    """);
+await emulator.WaitForShutdownAsync();
+return 0;
