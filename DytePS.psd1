@@ -1,0 +1,34 @@
+@{
+    RootModule           = 'DytePS.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '99cc3afc-fea3-446b-879e-efad7ea082b3'
+    Author               = 'DytePS contributors'
+    CompanyName          = 'DytePS contributors'
+    Copyright            = '(c) 2026 DytePS contributors. MIT License.'
+    Description          = 'Manage Dyte (and Cloudflare RealtimeKit) video meetings from PowerShell: meetings, participants, sessions, recordings, livestreams and webhooks, with automatic paging, pipeline input, -WhatIf and a local API emulator.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('DytePS.format.ps1xml')
+
+    # Listed explicitly (no wildcards) so PowerShell can discover commands without loading the module.
+    CmdletsToExport      = @(
+        'Connect-Dyte'
+        'Disconnect-Dyte'
+        'Get-DyteConnection'
+        'Get-DyteMeeting'
+        'New-DyteMeeting'
+        'Set-DyteMeeting'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Dyte', 'RealtimeKit', 'Cloudflare', 'Video', 'Meetings', 'WebRTC', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/dyteps/DytePS'
+            LicenseUri   = 'https://github.com/dyteps/DytePS/blob/main/LICENSE'
+            ReleaseNotes = 'See https://github.com/dyteps/DytePS/blob/main/CHANGELOG.md'
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Management.Automation;
+using DytePS.Infrastructure;
+
+namespace DytePS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Changes a meeting's title or status; INACTIVE is how meetings are retired.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "DyteMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Meeting))]
+    public sealed class SetDyteMeetingCommand : DyteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "meeting_id")]
+        public Guid MeetingId { get; set; }
+
+        // Not bound from the pipeline: piped meetings would otherwise resend their own titles.
+        [Parameter]
+        [ValidateNotBlank]
+        [ValidateLength(1, 1024)]
+        public string? Title { get; set; }
+
+        [Parameter]
+        public MeetingStatus? Status { get; set; }
+
+        /// <summary>Write the updated meeting to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Title is null && Status is null)
+                ThrowTerminatingError(DyteErrors.InvalidArgument("DyteNothingToChange",
+                    "Give -Title, -Status or both: there is nothing to change.", null));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var changes = Status is null ? $"Set title to '{Title}'"
+                : Title is null ? $"Set status to {Status.Value.ToString().ToUpperInvariant()}"
+                : $"Set title to '{Title}' and status to {Status.Value.ToString().ToUpperInvariant()}";
+            if (!ShouldProcess($"Meeting {MeetingId}", changes)) return;
+
+            var update = new MeetingUpdate { Title = Title, Status = Status };
+            if (TryInvoke(MeetingId, (client, token) => client.Meetings.UpdateAsync(MeetingId, update, token), out var meeting) && PassThru)
+                WriteObject(meeting);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using DytePS.Client;
+
+namespace DytePS
+{
+    /// <summary>Builds connections from whatever the user supplied, applying the environment's base URI and defaults.</summary>
+    internal static class ConnectionFactory
+    {
+        public static DyteConnection Create(DyteCredential credential, DyteConnectionSource source, ConnectionSettings settings)
+        {
+            var options = new DyteClientOptions
+            {
+                BaseUri = settings.BaseUri ?? EnvironmentConnection.BaseUri() ?? DyteClientOptions.DefaultBaseUri,
+                Credential = credential,
+                UserAgent = UserAgent,
+            };
+            if (settings.Timeout.HasValue) options.Timeout = settings.Timeout.Value;
+            return new DyteConnection(new DyteClient(options), source);
+        }
+
+        /// <summary>A connection from DYTE_ORG_ID/DYTE_API_KEY/DYTE_BASE_URI, or null when they are not set.</summary>
+        public static DyteConnection? FromEnvironment()
+        {
+            var credential = EnvironmentConnection.Credential();
+            return credential is null ? null : Create(credential, DyteConnectionSource.Environment, new ConnectionSettings());
+        }
+
+        private static readonly string UserAgent =
+            "DytePS/" + typeof(ConnectionFactory).Assembly.GetName().Version?.ToString(3);
+    }
+
+    /// <summary>Connection settings other than the credential; null means the default.</summary>
+    internal sealed class ConnectionSettings
+    {
+        public Uri? BaseUri { get; set; }
+        public TimeSpan? Timeout { get; set; }
+    }
+}

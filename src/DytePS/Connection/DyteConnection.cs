@@ -1,0 +1,45 @@
+using System;
+using DytePS.Client;
+
+namespace DytePS
+{
+    /// <summary>
+    /// A connection to one Dyte organization: what <c>Connect-Dyte -PassThru</c> returns and
+    /// <c>-Connection</c> accepts. It shows where it points and never its secret; the client
+    /// inside is shared by every command that uses the connection.
+    /// </summary>
+    public sealed class DyteConnection
+    {
+        internal DyteConnection(DyteClient client, DyteConnectionSource source)
+        {
+            Client = client;
+            Source = source;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        /// <summary>The organization (Dyte) the credentials belong to.</summary>
+        public string OrganizationId => Client.Credential.Principal;
+
+        public Uri BaseUri => Client.BaseUri;
+
+        /// <summary>Per-request timeout.</summary>
+        public TimeSpan Timeout => Client.Timeout;
+
+        /// <summary>Where the credentials came from: parameters, a PSCredential or environment variables.</summary>
+        public DyteConnectionSource Source { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        internal DyteClient Client { get; }
+
+        public override string ToString() => $"Dyte organization {OrganizationId} at {BaseUri}";
+    }
+
+    /// <summary>How a <see cref="DyteConnection"/> got its credentials.</summary>
+    public enum DyteConnectionSource
+    {
+        Parameters,
+        Credential,
+        Environment,
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DytePS.Client;
+
+namespace DytePS.Infrastructure
+{
+    /// <summary>
+    /// Base of every API cmdlet: resolves the connection, runs client calls so that Ctrl+C
+    /// cancels them, routes the client's request log to the verbose stream, and turns client
+    /// failures into error records (non-terminating per item; terminating only when nothing
+    /// else can succeed).
+    /// </summary>
+    public abstract class DyteCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelineDispatcher? _dispatcher;
+        private DyteConnection? _connection;
+
+        /// <summary>The connection to use; defaults to the session's (Connect-Dyte, or the DYTE_* environment variables).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public DyteConnection? Connection { get; set; }
+
+        private PipelineDispatcher Dispatcher =>
+            _dispatcher ??= new PipelineDispatcher(WriteVerbose, WriteWarning);
+
+        /// <summary>The connection in use, resolved on first use so -WhatIf works without one.</summary>
+        protected DyteConnection ResolvedConnection => _connection ??= ResolveConnection();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>
+        /// Runs one client call and returns its result. Returns false after writing the failure as
+        /// a non-terminating error about <paramref name="target"/> (terminating for bad credentials).
+        /// </summary>
+        protected bool TryInvoke<T>(object? target, Func<DyteClient, CancellationToken, Task<T>> call, out T result)
+        {
+            result = default!;
+            try
+            {
+                result = Invoke(call);
+                return true;
+            }
+            catch (DyteException e)
+            {
+                WriteDyteError(e, target);
+                return false;
+            }
+        }
+
+        /// <summary>Writes every item of a paged list as its page arrives, honouring -First/-Skip/-IncludeTotalCount when the cmdlet supports paging.</summary>
+        protected void WritePages<T>(object? target, Func<DyteClient, CancellationToken, IAsyncEnumerable<DytePage<T>>> list)
+        {
+            var paging = PagingParameters;
+            if (paging != null && paging.First == 0 && !paging.IncludeTotalCount) return;
+            var client = ResolvedConnection.Client;
+            var pages = list(client, _stopping.Token).GetAsyncEnumerator(_stopping.Token);
+            try
+            {
+                var first = true;
+                while (Await(() => pages.MoveNextAsync().AsTask()))
+                {
+                    var page = pages.Current;
+                    if (first && paging?.IncludeTotalCount == true)
+                        WriteObject(paging.NewTotalCount(
+                            (ulong)(page.TotalCount ?? page.Items.Count), page.TotalCount.HasValue ? 1.0 : 0.0));
+                    first = false;
+                    foreach (var item in page.Items) WriteObject(item);
+                }
+            }
+            catch (DyteException e)
+            {
+                WriteDyteError(e, target);
+            }
+            finally
+            {
+                // Ends the iterator where it stands (for example after -First or Ctrl+C): no further page is requested.
+                Await(async () => { await pages.DisposeAsync().ConfigureAwait(false); return true; });
+            }
+        }
+
+        /// <summary>The slice of a list that -First and -Skip ask for, in pages of <paramref name="pageSize"/>.</summary>
+        protected PageRequest PageSlice(int pageSize)
+        {
+            var paging = PagingParameters;
+            if (paging is null) return new PageRequest(pageSize);
+            // First defaults to ulong.MaxValue when not given.
+            long? first = paging.First >= long.MaxValue ? (long?)null : (long)paging.First;
+            return new PageRequest(pageSize, (long)Math.Min(paging.Skip, long.MaxValue), first);
+        }
+
+        /// <summary>Writes a client failure; bad credentials end the command since no other item could succeed.</summary>
+        protected void WriteDyteError(DyteException exception, object? target)
+        {
+            var record = DyteErrors.From(exception, target);
+            if (DyteErrors.IsFatal(exception)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        /// <summary>Runs one client call on <paramref name="connection"/> (default: the resolved one); failures throw <see cref="DyteException"/>.</summary>
+        protected T Invoke<T>(Func<DyteClient, CancellationToken, Task<T>> call, DyteConnection? connection = null)
+        {
+            var client = (connection ?? ResolvedConnection).Client;
+            return Await(() => call(client, _stopping.Token));
+        }
+
+        /// <summary>
+        /// Starts async work with this command's listener in its execution context (so the
+        /// client's verbose records come here), then waits for it on the pipeline thread.
+        /// </summary>
+        private T Await<T>(Func<Task<T>> start)
+        {
+            Task<T> task;
+            using (DyteClientListenerScope.Begin(Dispatcher))
+                task = start();
+            try
+            {
+                return Dispatcher.Wait(task);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private DyteConnection ResolveConnection()
+        {
+            if (Connection != null) return Connection;
+            var current = SessionConnection.Current;
+            if (current != null) return current;
+            try
+            {
+                var fromEnvironment = ConnectionFactory.FromEnvironment();
+                if (fromEnvironment != null)
+                {
+                    SessionConnection.Current = fromEnvironment;
+                    return fromEnvironment;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "DyteInvalidEnvironment", ErrorCategory.InvalidArgument, null));
+            }
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(
+                    "Not connected to Dyte. Run Connect-Dyte, or set the environment variables DYTE_ORG_ID and DYTE_API_KEY (and DYTE_BASE_URI for another endpoint)."),
+                "DyteNotConnected", ErrorCategory.ConnectionError, null));
+            throw new InvalidOperationException("unreachable");
+        }
+
+        public void Dispose()
+        {
+            _dispatcher?.Dispose();
+            _stopping.Dispose();
+        }
+    }
+}
