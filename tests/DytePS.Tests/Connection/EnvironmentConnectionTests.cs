@@ -1,0 +1,91 @@
+using Xunit;
+
+namespace DytePS.Tests.Connection;
+
+/// <summary>Tests that change the process's DYTE_* variables run alone, so no other test sees them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessEnvironmentCollection
+{
+    public const string Name = "Process environment";
+}
+
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class EnvironmentConnectionTests : EngineTest, IDisposable
+{
+    private static readonly string[] Variables = ["DYTE_ORG_ID", "DYTE_API_KEY", "DYTE_BASE_URI"];
+
+    protected override bool ConnectOnStart => false;
+
+    private void SetEnvironment(string? organizationId, string? apiKey, string? baseUri)
+    {
+        Environment.SetEnvironmentVariable("DYTE_ORG_ID", organizationId);
+        Environment.SetEnvironmentVariable("DYTE_API_KEY", apiKey);
+        Environment.SetEnvironmentVariable("DYTE_BASE_URI", baseUri);
+    }
+
+    public void Dispose()
+    {
+        foreach (var name in Variables) Environment.SetEnvironmentVariable(name, null);
+    }
+
+    [Fact]
+    public async Task Commands_connect_themselves_from_the_environment_for_scheduled_tasks()
+    {
+        SetEnvironment(Org.Id, Org.ApiKey, Org.ApiBaseUri.ToString());
+        await Org.SeedMeetingsAsync(2);
+
+        var result = Run("Get-DyteMeeting; Get-DyteConnection").ThrowIfFailed();
+
+        Assert.Equal(2, result.Meetings().Count);
+        Assert.Equal("Environment", Assert.Single(result.Connections()).Str("Source"));
+    }
+
+    [Fact]
+    public void Connect_without_parameters_reads_the_environment()
+    {
+        SetEnvironment(Org.Id, Org.ApiKey, Org.ApiBaseUri.ToString());
+
+        var connection = Run("Connect-Dyte -PassThru").ThrowIfFailed().Connections()[0];
+
+        Assert.Equal(Org.Id, connection.Str("OrganizationId"));
+        Assert.Equal(Org.ApiBaseUri, connection.Get<Uri>("BaseUri"));
+    }
+
+    [Fact]
+    public async Task Without_connection_or_environment_commands_stop_with_advice()
+    {
+        SetEnvironment(null, null, null);
+
+        var result = Run("Get-DyteMeeting; 'next statement'");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DyteNotConnected,DytePS.Commands.GetDyteMeetingCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Connect-Dyte", error.ToString());
+        Assert.Contains("DYTE_ORG_ID", error.ToString());
+        Assert.Empty(await RequestsAsync());
+    }
+
+    [Fact]
+    public void Connect_without_parameters_or_environment_explains_what_to_give()
+    {
+        SetEnvironment(null, null, null);
+
+        var result = Run("Connect-Dyte");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DyteInvalidConnection,DytePS.Commands.ConnectDyteCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("-OrganizationId", error.ToString());
+    }
+
+    [Fact]
+    public void A_malformed_DYTE_BASE_URI_is_reported_by_name()
+    {
+        SetEnvironment(Org.Id, Org.ApiKey, "not a uri");
+
+        var result = Run("Get-DyteMeeting");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DyteInvalidEnvironment,DytePS.Commands.GetDyteMeetingCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("DYTE_BASE_URI", error.ToString());
+    }
+}
