@@ -15,11 +15,19 @@ public static class CommandLine
           --org <id>:<key>      an organization (UUID) and its API key; repeat for several.
                                 Default: the demo organization printed at start-up.
           --seed-meetings <n>   create n meetings in every organization at start-up
+          --lifecycle-delay <ms>
+                                how long each timed lifecycle step takes: recording
+                                INVOKED -> RECORDING and UPLOADING -> UPLOADED, livestream
+                                STARTING -> LIVE and STOPPING -> OFFLINE (default 1000; 0 makes
+                                each step happen at the next request)
+          --recording-size <bytes>
+                                size of the recording files served for download (default 262144)
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
         The API is served under /v2 (HTTP Basic auth organizationId:apiKey); the control
-        surface (organizations, seeding, reset, request log) under /_emulator/.
+        surface (organizations, seeding, reset, request log, participants joining and leaving,
+        recording downloads) under /_emulator/.
         See docs/emulator.md.
         """;
 
@@ -42,6 +50,12 @@ public static class CommandLine
                     break;
                 case "--seed-meetings":
                     options.SeedMeetings = ParseInt(Value(args, ref i, arg), arg, 0, 10_000_000);
+                    break;
+                case "--lifecycle-delay":
+                    options.LifecycleDelay = TimeSpan.FromMilliseconds(ParseInt(Value(args, ref i, arg), arg, 0, 86_400_000));
+                    break;
+                case "--recording-size":
+                    options.RecordingFileSize = ParseInt(Value(args, ref i, arg), arg, 0, 1_073_741_824);
                     break;
                 case "--log-requests":
                     options.LogRequests = true;

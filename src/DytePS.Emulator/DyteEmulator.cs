@@ -1,5 +1,6 @@
 using DytePS.Emulator.Api;
 using DytePS.Emulator.Control;
+using DytePS.Emulator.Events;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,7 +36,12 @@ public sealed class DyteEmulator : IAsyncDisposable
 
     public EmulatorState State => _app.Services.GetRequiredService<EmulatorState>();
 
-    public static async Task<DyteEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    /// <param name="configureServices">
+    /// Runs after the emulator's own registrations, so it can replace them; for example register
+    /// an <see cref="IEmulatorEvents"/> that receives the webhook events.
+    /// </param>
+    public static async Task<DyteEmulator> StartAsync(
+        EmulatorOptions options, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,6 +51,12 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<BasicAuthFilter>();
+        builder.Services.AddSingleton<LifecycleFilter>();
+        builder.Services.AddSingleton<ParticipantTokens>();
+        builder.Services.AddSingleton<IEmulatorEvents, NoEmulatorEvents>();
+        builder.Services.AddSingleton<EventDispatcher>();
+        builder.Services.AddHostedService<LifecycleTicker>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
@@ -64,11 +76,21 @@ public sealed class DyteEmulator : IAsyncDisposable
         return new DyteEmulator(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>Maps every API operation onto <paramref name="api"/>, behind authentication.</summary>
+    /// <summary>
+    /// Maps every API operation onto <paramref name="api"/>, behind authentication. Nothing depends
+    /// on the group's prefix, so the same operations can be mounted under another one.
+    /// </summary>
     private static void MapApi(RouteGroupBuilder api)
     {
+        // In this order: authenticate, then advance the organization's lifecycles.
         api.AddEndpointFilter<BasicAuthFilter>();
+        api.AddEndpointFilter<LifecycleFilter>();
         MeetingEndpoints.Map(api);
+        ParticipantEndpoints.Map(api);
+        SessionEndpoints.Map(api);
+        RecordingEndpoints.Map(api);
+        LivestreamEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         api.MapFallback(() => Results.Json(ApiResults.ErrorBody(404, "No such API path"), ApiJson.Options, statusCode: 404));
     }
 

@@ -16,6 +16,16 @@ public sealed class EmulatorOptions
     /// <summary>Meetings created in each organization at start-up.</summary>
     public int SeedMeetings { get; set; }
 
+    /// <summary>
+    /// How long each timed lifecycle step takes (recording INVOKED -> RECORDING and UPLOADING ->
+    /// UPLOADED, livestream STARTING -> LIVE and STOPPING -> OFFLINE, a recording's stop after its
+    /// session ends). Organizations created through the control API can set their own.
+    /// </summary>
+    public TimeSpan LifecycleDelay { get; set; } = State.Organization.DefaultLifecycleDelay;
+
+    /// <summary>Size in bytes of every recording file the emulator serves.</summary>
+    public long RecordingFileSize { get; set; } = State.Organization.DefaultRecordingFileSize;
+
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 

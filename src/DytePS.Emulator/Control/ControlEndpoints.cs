@@ -5,7 +5,9 @@ namespace DytePS.Emulator.Control;
 
 /// <summary>
 /// The control surface under <c>/_emulator</c>: create organizations, seed and reset their data,
-/// read the request log. Unauthenticated by design: the emulator listens on loopback only.
+/// read the request log, make participants join and leave (<see cref="PresenceEndpoints"/>), and
+/// serve recording files (<see cref="DownloadEndpoints"/>). Unauthenticated by design: the
+/// emulator listens on loopback only.
 /// </summary>
 public static class ControlEndpoints
 {
@@ -19,7 +21,7 @@ public static class ControlEndpoints
         }, ApiJson.Options));
 
         control.MapGet("/organizations", (EmulatorState state) =>
-            Results.Json(state.Organizations.Select(o => new { id = o.Id }), ApiJson.Options));
+            Results.Json(state.Organizations.Select(o => new { id = o.Id, lifecycle_delay_ms = (long)o.LifecycleDelay.TotalMilliseconds }), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
         control.MapPost("/organizations/{organizationId}/reset", (string organizationId, EmulatorState state, RequestLog log) =>
         {
@@ -36,6 +38,9 @@ public static class ControlEndpoints
             log.Clear(organization);
             return Results.NoContent();
         });
+
+        PresenceEndpoints.Map(control);
+        DownloadEndpoints.Map(control);
     }
 
     private static async Task<IResult> CreateOrganization(HttpContext context, EmulatorState state)
@@ -43,27 +48,51 @@ public static class ControlEndpoints
         var body = await JsonBody.ReadAsync(context.Request, required: false);
         var id = body.Uuid("id")?.ToString() ?? Guid.NewGuid().ToString();
         var apiKey = body.String("api_key", allowEmpty: false) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var delayMs = body.Int("lifecycle_delay_ms", 0, 86_400_000);
+        Organization organization;
         try
         {
-            state.AddOrganization(id, apiKey);
+            organization = state.AddOrganization(id, apiKey, delayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
         }
         catch (InvalidOperationException e)
         {
             throw ApiProblem.Conflict(e.Message);
         }
-        return Results.Json(new { id, api_key = apiKey }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new { id, api_key = apiKey, lifecycle_delay_ms = (long)organization.LifecycleDelay.TotalMilliseconds },
+            ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>Creates data in bulk without an HTTP call per item: <c>{"meetings": 250}</c>.</summary>
+    /// <summary>
+    /// Creates data in bulk without an HTTP call per item: <c>{"meetings": 250}</c>, optionally with
+    /// <c>participants_per_meeting</c> participants (preset <c>preset_name</c>) in each new meeting,
+    /// and in the existing meeting <c>meeting_id</c> when given.
+    /// </summary>
     private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state)
     {
+        const int MaxItems = 10_000_000;
         var organization = RequireOrganization(state, organizationId);
         var body = await JsonBody.ReadAsync(context.Request);
-        var meetings = body.Int("meetings", 0, 10_000_000) ?? 0;
-        var created = Seeder.AddMeetings(organization, state, meetings, body.String("title_prefix") ?? "Seeded meeting");
-        return Results.Json(new { meetings = created }, ApiJson.Options);
+        var meetings = body.Int("meetings", 0, MaxItems) ?? 0;
+        var titlePrefix = body.String("title_prefix") ?? "Seeded meeting";
+        var perMeeting = body.Int("participants_per_meeting", 0, MaxItems) ?? 0;
+        var presetName = body.String("preset_name", allowEmpty: false) ?? Seeder.DefaultPresetName;
+        var meetingId = body.Uuid("meeting_id");
+        if ((long)perMeeting * (meetings + (meetingId is null ? 0 : 1)) > MaxItems)
+            throw ApiProblem.BadRequest($"At most {MaxItems} participants can be seeded at once.");
+        var participants = 0;
+        if (meetingId is { } existingId)
+        {
+            lock (organization.Gate)
+            {
+                var meeting = organization.Meetings.Find(existingId) ?? throw ApiProblem.NotFound("Meeting");
+                Seeder.AddParticipants(organization, meeting, perMeeting, presetName, state.UtcNow);
+            }
+            participants += perMeeting;
+        }
+        var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
+        return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
     }
 
-    private static Organization RequireOrganization(EmulatorState state, string id) =>
+    public static Organization RequireOrganization(EmulatorState state, string id) =>
         state.Find(id) ?? throw ApiProblem.NotFound("Organization");
 }

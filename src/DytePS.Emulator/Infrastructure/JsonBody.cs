@@ -9,8 +9,14 @@ namespace DytePS.Emulator.Infrastructure;
 public sealed class JsonBody
 {
     private readonly JsonElement _root;
+    // "storage_config." inside a nested object, so messages name the full path of a field.
+    private readonly string _prefix;
 
-    private JsonBody(JsonElement root) => _root = root;
+    private JsonBody(JsonElement root, string prefix = "")
+    {
+        _root = root;
+        _prefix = prefix;
+    }
 
     /// <summary>Reads the body as a JSON object; an absent body counts as <c>{}</c> when <paramref name="required"/> is false.</summary>
     public static async Task<JsonBody> ReadAsync(HttpRequest request, bool required = true)
@@ -35,18 +41,20 @@ public sealed class JsonBody
         }
     }
 
+    private string Field(string name) => _prefix + name;
+
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public string? String(string name, bool required = false, bool allowEmpty = true)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) throw ApiProblem.BadRequest($"'{name}' is required.");
+            if (required) throw ApiProblem.BadRequest($"'{Field(name)}' is required.");
             return null;
         }
-        if (value.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{name}' must be a string.");
+        if (value.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{Field(name)}' must be a string.");
         var text = value.GetString()!;
-        if (!allowEmpty && string.IsNullOrWhiteSpace(text)) throw ApiProblem.BadRequest($"'{name}' must not be empty.");
+        if (!allowEmpty && string.IsNullOrWhiteSpace(text)) throw ApiProblem.BadRequest($"'{Field(name)}' must not be empty.");
         return text;
     }
 
@@ -57,7 +65,7 @@ public sealed class JsonBody
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw ApiProblem.BadRequest($"'{name}' must be a boolean."),
+            _ => throw ApiProblem.BadRequest($"'{Field(name)}' must be a boolean."),
         };
     }
 
@@ -65,8 +73,11 @@ public sealed class JsonBody
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-            throw ApiProblem.BadRequest($"'{name}' must be an integer.");
-        if (number < min || number > max) throw ApiProblem.BadRequest($"'{name}' must be between {min} and {max}.");
+            throw ApiProblem.BadRequest($"'{Field(name)}' must be an integer.");
+        if (number < min || number > max)
+            throw ApiProblem.BadRequest(max == int.MaxValue
+                ? $"'{Field(name)}' must be at least {min}."
+                : $"'{Field(name)}' must be between {min} and {max}.");
         return number;
     }
 
@@ -75,7 +86,7 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text != null && !allowed.Contains(text))
-            throw ApiProblem.BadRequest($"'{name}' must be one of {string.Join(", ", allowed)}; got '{text}'.");
+            throw ApiProblem.BadRequest($"'{Field(name)}' must be one of {string.Join(", ", allowed)}; got '{text}'.");
         return text;
     }
 
@@ -83,7 +94,7 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (!Guid.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+        if (!Guid.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{Field(name)}' must be a UUID.");
         return id;
     }
 
@@ -93,29 +104,29 @@ public sealed class JsonBody
         var text = String(name, required);
         if (text is null) return null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw ApiProblem.BadRequest($"'{name}' must be an absolute http or https URL.");
+            throw ApiProblem.BadRequest($"'{Field(name)}' must be an absolute http or https URL.");
         return text;
     }
 
     public JsonBody? Object(string name)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest($"'{name}' must be an object.");
-        return new JsonBody(value);
+        if (value.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest($"'{Field(name)}' must be an object.");
+        return new JsonBody(value, Field(name) + ".");
     }
 
     public List<string>? StringArray(string name, bool required = false)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) throw ApiProblem.BadRequest($"'{name}' is required.");
+            if (required) throw ApiProblem.BadRequest($"'{Field(name)}' is required.");
             return null;
         }
-        if (value.ValueKind != JsonValueKind.Array) throw ApiProblem.BadRequest($"'{name}' must be an array of strings.");
+        if (value.ValueKind != JsonValueKind.Array) throw ApiProblem.BadRequest($"'{Field(name)}' must be an array of strings.");
         var items = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{name}' must be an array of strings.");
+            if (item.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{Field(name)}' must be an array of strings.");
             items.Add(item.GetString()!);
         }
         return items;

@@ -34,4 +34,8 @@ public readonly record struct PageQuery(int PageNo, int PerPage)
 
 public sealed record PagingBlock(long TotalCount, long StartOffset, long EndOffset);
 
-public sealed record PageSlice<T>(List<T> Items, PagingBlock Paging);
+public sealed record PageSlice<T>(List<T> Items, PagingBlock Paging)
+{
+    /// <summary>The same page with each item projected (to a snapshot taken under the organization's lock).</summary>
+    public PageSlice<TOut> Select<TOut>(Func<T, TOut> project) => new(Items.Select(project).ToList(), Paging);
+}

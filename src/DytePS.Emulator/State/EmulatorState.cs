@@ -7,7 +7,13 @@ public sealed class EmulatorState
 {
     private readonly ConcurrentDictionary<string, Organization> _organizations = new(StringComparer.OrdinalIgnoreCase);
 
-    public EmulatorState(TimeProvider clock) => Clock = clock;
+    private readonly EmulatorOptions _options;
+
+    public EmulatorState(TimeProvider clock, EmulatorOptions options)
+    {
+        Clock = clock;
+        _options = options;
+    }
 
     public TimeProvider Clock { get; }
 
@@ -15,9 +21,10 @@ public sealed class EmulatorState
 
     public IEnumerable<Organization> Organizations => _organizations.Values;
 
-    public Organization AddOrganization(string id, string apiKey)
+    /// <summary>Adds an organization; <paramref name="lifecycleDelay"/> defaults to <see cref="EmulatorOptions.LifecycleDelay"/>.</summary>
+    public Organization AddOrganization(string id, string apiKey, TimeSpan? lifecycleDelay = null)
     {
-        var organization = new Organization(id, apiKey);
+        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, _options.RecordingFileSize);
         if (!_organizations.TryAdd(id, organization))
             throw new InvalidOperationException($"The organization '{id}' already exists.");
         return organization;

@@ -1,13 +1,19 @@
 namespace DytePS.Emulator.State;
 
 /// <summary>
-/// Entities of one kind in creation order, indexed by id. Not thread-safe on its own: callers
-/// hold their organization's lock, which keeps multi-table changes atomic.
+/// Entities of one kind in creation order, indexed by id and, optionally, grouped by a parent id
+/// (participants by meeting, ...) so per-parent lists stay fast with millions of entities. Not
+/// thread-safe on its own: callers hold their organization's lock, which keeps multi-table
+/// changes atomic.
 /// </summary>
 public sealed class EntityTable<T> where T : class, IEntity
 {
     private readonly List<T> _ordered = new();
     private readonly Dictionary<Guid, T> _byId = new();
+    private readonly Func<T, Guid>? _groupKey;
+    private readonly Dictionary<Guid, List<T>> _groups = new();
+
+    public EntityTable(Func<T, Guid>? groupBy = null) => _groupKey = groupBy;
 
     public int Count => _ordered.Count;
 
@@ -17,14 +23,26 @@ public sealed class EntityTable<T> where T : class, IEntity
     {
         _byId.Add(entity.Id, entity);
         _ordered.Add(entity);
+        if (_groupKey is null) return;
+        var key = _groupKey(entity);
+        if (!_groups.TryGetValue(key, out var group)) _groups[key] = group = new List<T>();
+        group.Add(entity);
     }
 
     public T? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The entities whose group key (given to the constructor) is <paramref name="key"/>, in creation order.</summary>
+    public IReadOnlyList<T> InGroup(Guid key)
+    {
+        if (_groupKey is null) throw new InvalidOperationException("This table is not grouped.");
+        return _groups.TryGetValue(key, out var group) ? group : [];
+    }
 
     public bool Remove(Guid id)
     {
         if (!_byId.Remove(id, out var entity)) return false;
         _ordered.Remove(entity);
+        if (_groupKey != null && _groups.TryGetValue(_groupKey(entity), out var group)) group.Remove(entity);
         return true;
     }
 
@@ -32,6 +50,7 @@ public sealed class EntityTable<T> where T : class, IEntity
     {
         _ordered.Clear();
         _byId.Clear();
+        _groups.Clear();
     }
 }
 

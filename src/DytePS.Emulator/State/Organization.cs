@@ -1,3 +1,5 @@
+using DytePS.Emulator.Events;
+
 namespace DytePS.Emulator.State;
 
 /// <summary>
@@ -6,26 +8,66 @@ namespace DytePS.Emulator.State;
 /// </summary>
 public sealed class Organization
 {
-    public Organization(string id, string apiKey)
+    public static readonly TimeSpan DefaultLifecycleDelay = TimeSpan.FromSeconds(1);
+    public const long DefaultRecordingFileSize = 256 * 1024;
+
+    public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize)
     {
         Id = id;
         ApiKey = apiKey;
+        LifecycleDelay = lifecycleDelay ?? DefaultLifecycleDelay;
+        RecordingFileSize = recordingFileSize;
     }
 
     public string Id { get; }
 
     public string ApiKey { get; }
 
+    /// <summary>How long each timed lifecycle step takes (INVOKED -> RECORDING, STARTING -> LIVE, ...).</summary>
+    public TimeSpan LifecycleDelay { get; }
+
+    /// <summary>The size of every recording file this organization's recordings produce.</summary>
+    public long RecordingFileSize { get; }
+
     public object Gate { get; } = new();
 
-    public EntityTable<MeetingRecord> Meetings { get; } = new();
+    /// <summary>Orders publication of <see cref="Outbox"/>; never taken while holding <see cref="Gate"/>.</summary>
+    public object PublishGate { get; } = new();
 
-    /// <summary>Forgets everything the organization holds; its credentials stay valid.</summary>
+    /// <summary>Events raised under <see cref="Gate"/>, published after it is released.</summary>
+    public EventOutbox Outbox { get; } = new();
+
+    public EntityTable<MeetingRecord> Meetings { get; } = new();
+    // Grouped by meeting: their lists, active-item lookups and lifecycles go per meeting.
+    public EntityTable<ParticipantRecord> Participants { get; } = new(p => p.MeetingId);
+    public EntityTable<SessionRecord> Sessions { get; } = new(s => s.MeetingId);
+    public EntityTable<RecordingRecord> Recordings { get; } = new(r => r.MeetingId);
+    public EntityTable<LivestreamRecord> Livestreams { get; } = new(l => l.MeetingId);
+    public EntityTable<WebhookRecord> Webhooks { get; } = new();
+
+    /// <summary>
+    /// Applies the timed lifecycle steps due at <paramref name="now"/>, at most one per entity, so a
+    /// delay of 0 still shows each state for one request. Call under <see cref="Gate"/>: it runs at
+    /// the start of every API request and from the background ticker.
+    /// </summary>
+    public void Advance(DateTime now)
+    {
+        RecordingLifecycle.Advance(this, now);
+        LivestreamLifecycle.Advance(this, now);
+    }
+
+    /// <summary>Forgets everything the organization holds; its credentials and settings stay.</summary>
     public void Reset()
     {
         lock (Gate)
         {
             Meetings.Clear();
+            Participants.Clear();
+            Sessions.Clear();
+            Recordings.Clear();
+            Livestreams.Clear();
+            Webhooks.Clear();
+            Outbox.Clear();
         }
     }
 }

@@ -1,0 +1,26 @@
+using DytePS.Emulator.Events;
+using DytePS.Emulator.State;
+
+namespace DytePS.Emulator.Infrastructure;
+
+/// <summary>
+/// Runs after <see cref="BasicAuthFilter"/> on every API request: applies the organization's due
+/// lifecycle steps first, so the request sees them, and publishes the events the request raised
+/// once the handler is done (outside the organization's lock).
+/// </summary>
+public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatcher) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var organization = BasicAuthFilter.OrganizationOf(context.HttpContext);
+        lock (organization.Gate) organization.Advance(state.UtcNow);
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            dispatcher.Flush(organization);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Xunit;
+
+namespace DytePS.Emulator.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Lifecycle_delay_and_recording_size_have_flags_and_defaults()
+    {
+        var defaults = CommandLine.Parse([])!;
+        var set = CommandLine.Parse(["--lifecycle-delay", "250", "--recording-size", "4096"])!;
+
+        Assert.Equal((TimeSpan.FromSeconds(1), 256 * 1024L), (defaults.LifecycleDelay, defaults.RecordingFileSize));
+        Assert.Equal((TimeSpan.FromMilliseconds(250), 4096L), (set.LifecycleDelay, set.RecordingFileSize));
+        Assert.Contains("--lifecycle-delay <ms>", CommandLine.Help);
+        Assert.Contains("--recording-size <bytes>", CommandLine.Help);
+    }
+
+    [Theory]
+    [InlineData("--lifecycle-delay", "-1")]
+    [InlineData("--lifecycle-delay", "soon")]
+    [InlineData("--recording-size", "1e6")]
+    public void Bad_values_are_refused(string flag, string value)
+    {
+        var error = Assert.Throws<FormatException>(() => CommandLine.Parse([flag, value]));
+
+        Assert.Contains(flag, error.Message);
+    }
+
+    [Fact]
+    public void A_flag_without_its_value_is_refused()
+    {
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--lifecycle-delay"]));
+    }
+}
