@@ -1,5 +1,7 @@
 @{
     RootModule           = 'DytePS.dll'
+    # Loaded first: installs the resolver that keeps DytePS's dependencies isolated (src/DytePS.Loader).
+    NestedModules        = @('DytePS.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '99cc3afc-fea3-446b-879e-efad7ea082b3'
     Author               = 'DytePS contributors'
@@ -9,6 +11,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('DytePS.format.ps1xml')
+    TypesToProcess       = @('DytePS.types.ps1xml')
 
     # Listed explicitly (no wildcards) so PowerShell can discover commands without loading the module.
     CmdletsToExport      = @(
@@ -18,6 +21,26 @@
         'Get-DyteMeeting'
         'New-DyteMeeting'
         'Set-DyteMeeting'
+        'Get-DyteParticipant'
+        'New-DyteParticipant'
+        'Set-DyteParticipant'
+        'Remove-DyteParticipant'
+        'New-DyteParticipantToken'
+        'Get-DyteSession'
+        'Get-DyteSessionParticipant'
+        'Get-DyteRecording'
+        'Start-DyteRecording'
+        'Stop-DyteRecording'
+        'Suspend-DyteRecording'
+        'Resume-DyteRecording'
+        'Get-DyteLivestream'
+        'Start-DyteLivestream'
+        'Stop-DyteLivestream'
+        'Get-DyteWebhook'
+        'New-DyteWebhook'
+        'Set-DyteWebhook'
+        'Remove-DyteWebhook'
+        'Invoke-DyteRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

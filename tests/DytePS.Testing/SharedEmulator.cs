@@ -14,9 +14,10 @@ public static class SharedEmulator
 
     public static async Task<DyteEmulator> GetAsync() => await Instance.Value;
 
-    public static async Task<TestOrganization> NewOrganizationAsync()
+    /// <param name="lifecycleDelayMs">0 (the default for tests): the next request sees each timed transition.</param>
+    public static async Task<TestOrganization> NewOrganizationAsync(int lifecycleDelayMs = 0)
     {
         var emulator = await GetAsync();
-        return await TestOrganization.CreateAsync(emulator);
+        return await TestOrganization.CreateAsync(emulator, lifecycleDelayMs);
     }
 }

@@ -25,9 +25,10 @@ public sealed class TestOrganization
     public string ApiKey { get; }
     public Uri ApiBaseUri => Emulator.ApiBaseUri;
 
-    public static async Task<TestOrganization> CreateAsync(DyteEmulator emulator)
+    /// <param name="lifecycleDelayMs">How long timed transitions (INVOKED to RECORDING, ...) take; 0 makes the next request see them.</param>
+    public static async Task<TestOrganization> CreateAsync(DyteEmulator emulator, int lifecycleDelayMs = 0)
     {
-        using var response = await Http.PostAsJsonAsync(new Uri(emulator.ControlUri, "organizations"), new { });
+        using var response = await Http.PostAsJsonAsync(new Uri(emulator.ControlUri, "organizations"), new { lifecycle_delay_ms = lifecycleDelayMs });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new TestOrganization(emulator, created.GetProperty("id").GetString()!, created.GetProperty("api_key").GetString()!);
@@ -38,6 +39,28 @@ public sealed class TestOrganization
     {
         using var response = await Http.PostAsJsonAsync(Control($"organizations/{Id}/seed"), new { meetings = count, title_prefix = titlePrefix });
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Adds participants to a meeting without an API call each.</summary>
+    public async Task SeedMeetingsWithParticipantsAsync(int meetings, int participantsPerMeeting, string presetName = "group_call_participant")
+    {
+        using var response = await Http.PostAsJsonAsync(Control($"organizations/{Id}/seed"),
+            new { meetings, participants_per_meeting = participantsPerMeeting, preset_name = presetName });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A participant joins the meeting's live session (starting one if needed), as the SDK would.</summary>
+    public Task<JsonElement> JoinAsync(Guid meetingId, Guid participantId) => PresenceAsync(meetingId, participantId, "join");
+
+    /// <summary>A participant leaves; the last one out ends the session.</summary>
+    public Task<JsonElement> LeaveAsync(Guid meetingId, Guid participantId) => PresenceAsync(meetingId, participantId, "leave");
+
+    private async Task<JsonElement> PresenceAsync(Guid meetingId, Guid participantId, string action)
+    {
+        using var response = await Http.PostAsync(Control($"organizations/{Id}/meetings/{meetingId}/participants/{participantId}/{action}"), null);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{action} failed with {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>API requests this organization made, oldest first.</summary>

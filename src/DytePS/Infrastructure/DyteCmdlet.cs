@@ -36,7 +36,22 @@ namespace DytePS.Infrastructure
         /// Runs one client call and returns its result. Returns false after writing the failure as
         /// a non-terminating error about <paramref name="target"/> (terminating for bad credentials).
         /// </summary>
-        protected bool TryInvoke<T>(object? target, Func<DyteClient, CancellationToken, Task<T>> call, out T result)
+        protected bool TryInvoke<T>(object? target, Func<DyteClient, CancellationToken, Task<T>> call, out T result) =>
+            TryInvokeCore(target, call, out result, absentIsEmpty: null);
+
+        /// <summary>Runs a call that returns nothing; false after writing its failure.</summary>
+        protected bool TryInvoke(object? target, Func<DyteClient, CancellationToken, Task> call) =>
+            TryInvokeCore(target, async (client, token) => { await call(client, token).ConfigureAwait(false); return true; }, out _, absentIsEmpty: null);
+
+        /// <summary>
+        /// <see cref="TryInvoke{T}(object, Func{DyteClient, CancellationToken, Task{T}}, out T)"/> for the "active"
+        /// lookups (active session, recording, livestream): there a 404 means there is none, an empty answer rather
+        /// than an error, so <c>Get-DyteMeeting | Get-DyteRecording -Active</c> lists only what is running.
+        /// </summary>
+        protected bool TryInvokeActive<T>(object? target, string what, Func<DyteClient, CancellationToken, Task<T>> call, out T result) =>
+            TryInvokeCore(target, call, out result, absentIsEmpty: what);
+
+        private bool TryInvokeCore<T>(object? target, Func<DyteClient, CancellationToken, Task<T>> call, out T result, string? absentIsEmpty)
         {
             result = default!;
             try
@@ -44,12 +59,31 @@ namespace DytePS.Infrastructure
                 result = Invoke(call);
                 return true;
             }
+            catch (DyteException e) when (absentIsEmpty != null && e.StatusCode == 404)
+            {
+                WriteVerbose($"No active {absentIsEmpty} for {target}: {e.ServerMessage}");
+                return false;
+            }
             catch (DyteException e)
             {
                 WriteDyteError(e, target);
                 return false;
             }
         }
+
+        /// <summary>
+        /// ShouldProcess that -Force can answer: -Force skips the confirmation prompt, but -WhatIf
+        /// still only reports.
+        /// </summary>
+        protected bool ShouldChange(string target, string action, bool force)
+        {
+            if (force && !WhatIfRequested) return true;
+            return ShouldProcess(target, action);
+        }
+
+        private bool WhatIfRequested =>
+            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter s && s.IsPresent)
+            || (!MyInvocation.BoundParameters.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")));
 
         /// <summary>Writes every item of a paged list as its page arrives, honouring -First/-Skip/-IncludeTotalCount when the cmdlet supports paging.</summary>
         protected void WritePages<T>(object? target, Func<DyteClient, CancellationToken, IAsyncEnumerable<DytePage<T>>> list)

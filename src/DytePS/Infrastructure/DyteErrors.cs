@@ -51,7 +51,7 @@ namespace DytePS.Infrastructure
                 case 404:
                     return ("DyteNotFound", ErrorCategory.ObjectNotFound, "Check the id; it may belong to another organization.");
                 case 409:
-                    return ("DyteConflict", ErrorCategory.ResourceExists, "The object is not in a state that allows this.");
+                    return ("DyteConflict", ErrorCategory.InvalidOperation, "The object is not in a state that allows this.");
                 case 429:
                     return ("DyteRateLimited", ErrorCategory.LimitsExceeded,
                         "Too many requests; wait and try again, or allow more retries with Connect-Dyte.");
@@ -61,6 +61,10 @@ namespace DytePS.Infrastructure
                         : ("DyteHttpError", ErrorCategory.InvalidOperation, string.Empty);
             }
         }
+
+        /// <summary>An object the service listed no match for (lookups the API cannot do by itself).</summary>
+        public static ErrorRecord NotFound(string message, object? target) =>
+            new ErrorRecord(new ItemNotFoundException(message), "DyteNotFound", ErrorCategory.ObjectNotFound, target);
 
         /// <summary>An error for a usage mistake the parameter attributes could not catch.</summary>
         public static ErrorRecord InvalidArgument(string id, string message, object? target) =>

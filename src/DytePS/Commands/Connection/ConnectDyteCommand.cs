@@ -39,17 +39,45 @@ namespace DytePS.Commands
         /// <summary>Seconds one request may take; default 100.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; }
+        public int? TimeoutSec { get; set; }
+
+        /// <summary>Retries after a 429, 5xx or connection failure; default 4, 0 turns retrying off.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>The most one command waits between retries in total, in seconds; default 120.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int? MaximumRetryWaitSec { get; set; }
+
+        /// <summary>A proxy to use instead of the system proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [ValidateAbsoluteHttpUri]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for -Proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
         {
+            if (ProxyCredential != null && Proxy is null)
+                ThrowTerminatingError(DyteErrors.InvalidArgument("DyteProxyCredentialWithoutProxy",
+                    "-ProxyCredential needs -Proxy: the system proxy uses the system's credentials.", null));
             var settings = new ConnectionSettings
             {
                 BaseUri = BaseUri,
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
+                MaxRetries = MaximumRetryCount,
+                MaxRetryWait = MaximumRetryWaitSec.HasValue ? TimeSpan.FromSeconds(MaximumRetryWaitSec.Value) : (TimeSpan?)null,
+                Proxy = Proxy is null ? null : new System.Net.WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
             };
             DyteConnection connection;
             try

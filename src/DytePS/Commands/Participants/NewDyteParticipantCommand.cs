@@ -1,0 +1,57 @@
+using System;
+using System.Management.Automation;
+using DytePS.Infrastructure;
+
+namespace DytePS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Adds a participant to a meeting and returns it with the auth token that initializes the frontend SDKs.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "DyteParticipant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Participant))]
+    public sealed class NewDyteParticipantCommand : DyteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("meeting_id")]
+        public Guid MeetingId { get; set; }
+
+        /// <summary>The preset that defines the participant's permissions, such as group_call_host.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("preset_name", "Preset")]
+        [ValidateNotBlank]
+        [ValidateLength(1, 255)]
+        public string PresetName { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotBlank]
+        [ValidateLength(1, 255)]
+        public string? Name { get; set; }
+
+        /// <summary>Absolute http(s) URL of the participant's picture.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateAbsoluteHttpUri]
+        public string? Picture { get; set; }
+
+        /// <summary>Your application's identifier for the participant.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("custom_participant_id")]
+        [ValidateNotBlank]
+        [ValidateLength(1, 255)]
+        public string? CustomParticipantId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var who = Name ?? CustomParticipantId ?? PresetName;
+            if (!ShouldProcess($"Meeting {MeetingId}", $"Add participant '{who}' with preset '{PresetName}'")) return;
+            var request = new NewParticipant
+            {
+                Name = Name,
+                Picture = Picture,
+                PresetName = PresetName,
+                CustomParticipantId = CustomParticipantId,
+            };
+            if (TryInvoke(who, (client, token) => client.Participants.AddAsync(MeetingId, request, token), out var participant))
+                WriteObject(participant);
+        }
+    }
+}
