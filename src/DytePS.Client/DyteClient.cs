@@ -15,6 +15,7 @@ namespace DytePS.Client
     public sealed class DyteClient : IDisposable
     {
         private readonly DyteTransport _transport;
+        private readonly RetryPipeline _retry;
 
         public DyteClient(DyteClientOptions options)
         {
@@ -23,8 +24,15 @@ namespace DytePS.Client
             BaseUri = options.BaseUri;
             Credential = options.Credential!;
             Timeout = options.Timeout;
+            Retry = options.Retry.Copy();
             _transport = new DyteTransport(options);
+            _retry = new RetryPipeline(Retry);
             Meetings = new MeetingsApi(this);
+            Participants = new ParticipantsApi(this);
+            Sessions = new SessionsApi(this);
+            Recordings = new RecordingsApi(this);
+            Livestreams = new LivestreamsApi(this);
+            Webhooks = new WebhooksApi(this);
         }
 
         public Uri BaseUri { get; }
@@ -34,16 +42,24 @@ namespace DytePS.Client
 
         public TimeSpan Timeout { get; }
 
+        /// <summary>The retry settings in force (a copy: changing it changes nothing).</summary>
+        public DyteRetryOptions Retry { get; }
+
         public MeetingsApi Meetings { get; }
+        public ParticipantsApi Participants { get; }
+        public SessionsApi Sessions { get; }
+        public RecordingsApi Recordings { get; }
+        public LivestreamsApi Livestreams { get; }
+        public WebhooksApi Webhooks { get; }
 
         /// <summary>
-        /// Sends a request and returns the successful (2xx) response. Any other outcome throws
-        /// <see cref="DyteException"/> carrying the server's message, or
+        /// Sends a request, retrying transient failures, and returns the successful (2xx) response.
+        /// Any other outcome throws <see cref="DyteException"/> carrying the server's message, or
         /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fired.
         /// </summary>
         public async Task<DyteResponse> SendAsync(DyteRequest request, CancellationToken cancellationToken)
         {
-            var response = await _transport.SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _retry.ExecuteAsync(request, token => _transport.SendOnceAsync(request, token), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess) throw StatusError(request, response);
             return response;
         }
@@ -69,6 +85,10 @@ namespace DytePS.Client
         /// <summary>Pages through a list, yielding each page as it arrives (see <see cref="PageRequest"/>).</summary>
         public IAsyncEnumerable<DytePage<T>> PagesAsync<T>(Func<DyteRequest> newRequest, PageRequest slice, CancellationToken cancellationToken) =>
             Pager.PagesAsync(newRequest, GetEnvelopeAsync<List<T>>, slice, cancellationToken);
+
+        /// <summary>Pages through any list, each item as a <see cref="JsonGraph"/> value.</summary>
+        public IAsyncEnumerable<DytePage<object?>> JsonPagesAsync(Func<DyteRequest> newRequest, PageRequest slice, CancellationToken cancellationToken) =>
+            PagesAsync<JsonElement>(newRequest, slice, cancellationToken).Map(JsonGraph.From, cancellationToken);
 
         internal async Task<ApiEnvelope<T>> GetEnvelopeAsync<T>(DyteRequest request, CancellationToken cancellationToken)
         {

@@ -25,6 +25,9 @@ namespace DytePS.Client
         /// <summary>A proxy to use instead of the system proxy; null uses the system proxy.</summary>
         public IWebProxy? Proxy { get; set; }
 
+        /// <summary>Which failures are retried, how often and for how long in total.</summary>
+        public DyteRetryOptions Retry { get; set; } = new DyteRetryOptions();
+
         /// <summary>Sent as the User-Agent header.</summary>
         public string UserAgent { get; set; } = "DytePS";
 
@@ -43,6 +46,8 @@ namespace DytePS.Client
                 throw new ArgumentException("A credential is required.", nameof(Credential));
             if (Timeout <= TimeSpan.Zero)
                 throw new ArgumentException("The timeout must be positive.", nameof(Timeout));
+            if (Retry is null) throw new ArgumentException("Retry options are required.", nameof(Retry));
+            Retry.Validate();
         }
     }
 }

@@ -96,22 +96,24 @@ public sealed class ClientAgainstEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Closed_port_is_a_network_error()
+    public async Task Closed_port_is_a_network_error_retried_because_nothing_was_sent()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var client = new DyteClient(new DyteClientOptions
-        {
-            BaseUri = new Uri($"http://127.0.0.1:{port}/v2"),
-            Credential = new DyteApiKeyCredential(_org.Id, ClientFactory.Secure(_org.ApiKey)),
-        });
+        using var client = ClientFactory.For(new Uri($"http://127.0.0.1:{port}/v2"), _org.Id, _org.ApiKey, retry: ClientFactory.QuickRetries(2));
+        var log = new RecordingListener();
 
-        var error = await Assert.ThrowsAsync<DyteException>(() => client.VerifyAsync(default));
+        DyteException error;
+        using (DyteClientListenerScope.Begin(log))
+            error = await Assert.ThrowsAsync<DyteException>(() => client.Meetings.CreateAsync(new NewMeeting { Title = "x" }, default));
 
         Assert.Equal(DyteErrorKind.Network, error.Kind);
+        Assert.False(error.RequestSent);
         Assert.Null(error.StatusCode);
+        Assert.Equal(2, log.Retries.Count);
+        Assert.All(log.Retries, r => Assert.StartsWith("the connection failed before the request was sent", r.Reason));
     }
 
     [Fact]

@@ -5,13 +5,25 @@ namespace DytePS.Client.Tests;
 
 internal static class ClientFactory
 {
-    public static DyteClient For(TestOrganization org, string? apiKey = null, TimeSpan? timeout = null) =>
+    public static DyteClient For(TestOrganization org, string? apiKey = null, TimeSpan? timeout = null, DyteRetryOptions? retry = null) =>
+        For(org.ApiBaseUri, org.Id, apiKey ?? org.ApiKey, timeout, retry);
+
+    public static DyteClient For(Uri baseUri, string organizationId, string apiKey, TimeSpan? timeout = null, DyteRetryOptions? retry = null) =>
         new(new DyteClientOptions
         {
-            BaseUri = org.ApiBaseUri,
-            Credential = new DyteApiKeyCredential(org.Id, Secure(apiKey ?? org.ApiKey)),
+            BaseUri = baseUri,
+            Credential = new DyteApiKeyCredential(organizationId, Secure(apiKey)),
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
+            Retry = retry ?? new DyteRetryOptions(),
         });
+
+    /// <summary>Retries with millisecond backoff, so retry tests stay fast.</summary>
+    public static DyteRetryOptions QuickRetries(int maxRetries = 3) => new()
+    {
+        MaxRetries = maxRetries,
+        BaseDelay = TimeSpan.FromMilliseconds(5),
+        MaxDelay = TimeSpan.FromMilliseconds(20),
+    };
 
     public static SecureString Secure(string text)
     {

@@ -16,7 +16,8 @@ namespace DytePS.Client
             string? serverMessage,
             string? serverCode = null,
             TimeSpan? retryAfter = null,
-            Exception? innerException = null)
+            Exception? innerException = null,
+            bool requestSent = true)
             : base(Describe(kind, method, path, statusCode, serverMessage), innerException)
         {
             Kind = kind;
@@ -26,6 +27,7 @@ namespace DytePS.Client
             ServerMessage = serverMessage;
             ServerCode = serverCode;
             RetryAfter = retryAfter;
+            RequestSent = requestSent;
         }
 
         public DyteErrorKind Kind { get; }
@@ -47,6 +49,9 @@ namespace DytePS.Client
 
         /// <summary>How long the service asked us to wait (Retry-After), when it said.</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>False when the connection failed before the request left (so the service surely did not act on it).</summary>
+        public bool RequestSent { get; }
 
         private static string Describe(DyteErrorKind kind, string method, string path, int? status, string? serverMessage)
         {

@@ -68,9 +68,21 @@ namespace DytePS.Client
             return WithQuery(name, value);
         }
 
+        /// <summary>
+        /// Sets the body: a string is taken as JSON text (and must be valid JSON, else
+        /// <see cref="ArgumentException"/>); anything else is serialized, dictionaries and lists included.
+        /// </summary>
         public DyteRequest WithJsonBody(object body)
         {
-            JsonBody = body as string ?? System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), DyteJson.Options);
+            if (body is string text)
+            {
+                JsonGraph.Validate(text);
+                JsonBody = text;
+            }
+            else
+            {
+                JsonBody = System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), DyteJson.Options);
+            }
             return this;
         }
 

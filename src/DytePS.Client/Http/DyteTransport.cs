@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using RestSharp;
@@ -71,7 +72,8 @@ namespace DytePS.Client
             {
                 Report(request, null, clock.Elapsed);
                 throw new DyteException(DyteErrorKind.Network, request.Method, request.DisplayPath(), null,
-                    NetworkMessage(response), innerException: response.ErrorException);
+                    NetworkMessage(response), innerException: response.ErrorException,
+                    requestSent: !FailedBeforeSending(response.ErrorException));
             }
 
             var status = (int)response.StatusCode;
@@ -102,6 +104,33 @@ namespace DytePS.Client
             if (error == null) return response.ErrorMessage ?? "the connection failed";
             while (error.InnerException != null) error = error.InnerException;
             return error.Message;
+        }
+
+        /// <summary>
+        /// True when the connection could not be opened (refused, unknown host, unreachable): the
+        /// request never left, so even a create may be retried. A connection dropped later may
+        /// have delivered the request.
+        /// </summary>
+        private static bool FailedBeforeSending(Exception? error)
+        {
+            for (var e = error; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static string? HeaderValue(RestResponse response, string name) =>

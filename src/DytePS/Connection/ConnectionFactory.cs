@@ -15,6 +15,9 @@ namespace DytePS
                 UserAgent = UserAgent,
             };
             if (settings.Timeout.HasValue) options.Timeout = settings.Timeout.Value;
+            if (settings.MaxRetries.HasValue) options.Retry.MaxRetries = settings.MaxRetries.Value;
+            if (settings.MaxRetryWait.HasValue) options.Retry.MaxTotalWait = settings.MaxRetryWait.Value;
+            options.Proxy = settings.Proxy;
             return new DyteConnection(new DyteClient(options), source);
         }
 
@@ -34,5 +37,10 @@ namespace DytePS
     {
         public Uri? BaseUri { get; set; }
         public TimeSpan? Timeout { get; set; }
+        public int? MaxRetries { get; set; }
+        public TimeSpan? MaxRetryWait { get; set; }
+
+        /// <summary>Null: the system proxy.</summary>
+        public System.Net.IWebProxy? Proxy { get; set; }
     }
 }

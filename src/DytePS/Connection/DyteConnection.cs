@@ -25,6 +25,12 @@ namespace DytePS
         /// <summary>Per-request timeout.</summary>
         public TimeSpan Timeout => Client.Timeout;
 
+        /// <summary>Retries after a transient failure (429, 5xx, connection failures).</summary>
+        public int MaximumRetryCount => Client.Retry.MaxRetries;
+
+        /// <summary>The most one command waits between retries in total.</summary>
+        public TimeSpan MaximumRetryWait => Client.Retry.MaxTotalWait;
+
         /// <summary>Where the credentials came from: parameters, a PSCredential or environment variables.</summary>
         public DyteConnectionSource Source { get; }
 

@@ -86,7 +86,8 @@ public sealed class ConnectDyteTests : EngineTest
         listener.Stop();
         Shell.SetVariable("uri", $"http://127.0.0.1:{port}/v2");
 
-        var result = Run("Connect-Dyte -BaseUri $uri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey");
+        // No retries: this is about how the failure reads, not about retrying it.
+        var result = Run("Connect-Dyte -BaseUri $uri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey -MaximumRetryCount 0");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("DyteConnectionFailed,DytePS.Commands.ConnectDyteCommand", error.FullyQualifiedErrorId);
