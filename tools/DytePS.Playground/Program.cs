@@ -1,10 +1,12 @@
 using DytePS.Emulator;
 using DytePS.Playground;
 
-// dotnet run --project tools/DytePS.Playground [-- <script.ps1> [--keep-running]]
+// dotnet run --project tools/DytePS.Playground [-- <script.ps1> [--keep-running] [--preload <assembly.dll>]]
 // Starts the emulator, points DytePS at it through the DYTE_* environment variables, runs the
-// script in the real PowerShell engine and prints its formatted output.
-var script = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+// script in the real PowerShell engine and prints its formatted output. --preload loads an
+// assembly first, as another module would, to see DytePS cope with a conflicting dependency.
+var preload = args.SkipWhile(a => a != "--preload").Skip(1).FirstOrDefault();
+var script = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--preload")).FirstOrDefault()
     ?? Path.Combine(BuildPaths.RepoRoot, "examples", "Quickstart.ps1");
 if (!File.Exists(script))
 {
@@ -20,6 +22,11 @@ Environment.SetEnvironmentVariable("DYTE_API_KEY", organization.ApiKey);
 Console.WriteLine($"Emulator: {emulator.ApiBaseUri}   Script: {Path.GetFileName(script)}");
 Console.WriteLine();
 
+if (preload != null)
+{
+    var loaded = System.Reflection.Assembly.LoadFrom(Path.GetFullPath(preload));
+    Console.WriteLine($"Preloaded {loaded.GetName().Name} {loaded.GetName().Version} into the default load context.");
+}
 using var shell = DyteShell.Open(echo: Console.Out);
 var result = shell.Run("& $args[0] | Out-Default", [Path.GetFullPath(script)]);
 foreach (var error in result.Errors) Console.Error.WriteLine($"ERROR [{error.FullyQualifiedErrorId}]: {error}");

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Reflection;
+using Xunit;
+
+namespace DytePS.Tests.Reliability;
+
+/// <summary>
+/// DytePS keeps its client and third-party dependencies in a private load context, so a module
+/// that loaded another RestSharp first cannot break it. Run in a fresh process (the playground),
+/// because a load context conflict can only be staged once per process.
+/// </summary>
+public sealed class DependencyIsolationTests : EngineTest
+{
+    private static string Metadata(string key) =>
+        typeof(DependencyIsolationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    [Fact]
+    public async Task DytePS_works_after_another_module_loaded_an_older_RestSharp()
+    {
+        var oldRestSharp = Metadata("ConflictingRestSharp");
+        Assert.True(File.Exists(oldRestSharp), oldRestSharp);
+        var script = Path.Combine(Path.GetTempPath(), $"dyteps-isolation-{Guid.NewGuid():N}.ps1");
+        await File.WriteAllTextAsync(script, """
+            Connect-Dyte
+            New-DyteMeeting -Title 'Isolated' | Out-Null
+            "meetings=$(@(Get-DyteMeeting).Count)"
+            "default-restsharp=$([AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'RestSharp' -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default }).GetName().Version)"
+            "dyteps-restsharp=$([AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'RestSharp' -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default }).GetName().Version)"
+            """);
+        try
+        {
+            var (exitCode, output) = await RunPlaygroundAsync("--preload", oldRestSharp, script);
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Preloaded RestSharp 108.0.3.0", output);
+            Assert.Contains("meetings=1", output);
+            Assert.Contains("default-restsharp=108.0.3.0", output);
+            Assert.Contains("dyteps-restsharp=114.", output);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public void The_cmdlet_assembly_references_no_third_party_library()
+    {
+        var references = Run("(Get-Module DytePS).ImplementingAssembly.GetReferencedAssemblies() | ForEach-Object Name").ThrowIfFailed()
+            .Output.Select(o => o.ToString()).ToList();
+
+        Assert.Contains("DytePS.Client", references);
+        Assert.DoesNotContain("RestSharp", references);
+        Assert.DoesNotContain("Polly.Core", references);
+        Assert.DoesNotContain("System.Text.Json", references);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunPlaygroundAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Metadata("PlaygroundAssembly"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
