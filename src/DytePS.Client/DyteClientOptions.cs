@@ -10,11 +10,13 @@ namespace DytePS.Client
     /// </summary>
     public sealed class DyteClientOptions
     {
-        /// <summary>The Dyte v2 production endpoint.</summary>
-        public static readonly Uri DefaultBaseUri = new Uri("https://api.dyte.io/v2");
-
-        /// <summary>API root, for example https://api.dyte.io/v2 or the emulator's http://127.0.0.1:port/v2.</summary>
-        public Uri BaseUri { get; set; } = DefaultBaseUri;
+        /// <summary>
+        /// The API root: for Dyte https://api.dyte.io/v2 (the default) or the emulator's
+        /// http://127.0.0.1:port/v2; for RealtimeKit the Cloudflare API root
+        /// https://api.cloudflare.com/client/v4 (the default), below which the client adds the
+        /// account and app. Null uses the credential's default.
+        /// </summary>
+        public Uri? BaseUri { get; set; }
 
         /// <summary>How requests are authenticated (organization id and API key for Dyte).</summary>
         public DyteCredential? Credential { get; set; }
@@ -28,25 +30,36 @@ namespace DytePS.Client
         /// <summary>Which failures are retried, how often and for how long in total.</summary>
         public DyteRetryOptions Retry { get; set; } = new DyteRetryOptions();
 
+        /// <summary>
+        /// A budget of requests per minute shared by every call of the client (for example 2000,
+        /// Dyte's limit); null sends as fast as callers ask and relies on retrying 429s.
+        /// </summary>
+        public int? RequestsPerMinute { get; set; }
+
         /// <summary>Sent as the User-Agent header.</summary>
         public string UserAgent { get; set; } = "DytePS";
+
+        /// <summary>The base URI requests go to: the root, plus the app's path for RealtimeKit.</summary>
+        internal Uri ApiBaseUri => Credential!.ApiBase(BaseUri ?? Credential.DefaultRoot);
 
         /// <summary>Throws <see cref="ArgumentException"/> when the options cannot make a safe client.</summary>
         public void Validate()
         {
-            if (BaseUri is null || !BaseUri.IsAbsoluteUri)
-                throw new ArgumentException("The base URI must be an absolute http or https URI.", nameof(BaseUri));
-            if (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp)
-                throw new ArgumentException($"The base URI must use http or https, not '{BaseUri.Scheme}'.", nameof(BaseUri));
-            if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
-                throw new ArgumentException(
-                    $"Refusing to send credentials over plain http to '{BaseUri.Host}'. Use https, or a loopback address for the local emulator.",
-                    nameof(BaseUri));
             if (Credential is null)
                 throw new ArgumentException("A credential is required.", nameof(Credential));
+            var root = BaseUri ?? Credential.DefaultRoot;
+            if (!root.IsAbsoluteUri)
+                throw new ArgumentException("The base URI must be an absolute http or https URI.", nameof(BaseUri));
+            if (root.Scheme != Uri.UriSchemeHttps && root.Scheme != Uri.UriSchemeHttp)
+                throw new ArgumentException($"The base URI must use http or https, not '{root.Scheme}'.", nameof(BaseUri));
+            if (root.Scheme == Uri.UriSchemeHttp && !root.IsLoopback)
+                throw new ArgumentException(
+                    $"Refusing to send credentials over plain http to '{root.Host}'. Use https, or a loopback address for the local emulator.",
+                    nameof(BaseUri));
             if (Timeout <= TimeSpan.Zero)
                 throw new ArgumentException("The timeout must be positive.", nameof(Timeout));
             if (Retry is null) throw new ArgumentException("Retry options are required.", nameof(Retry));
+            if (RequestsPerMinute < 1) throw new ArgumentException("RequestsPerMinute must be at least 1.", nameof(RequestsPerMinute));
             Retry.Validate();
         }
     }

@@ -19,8 +19,14 @@ namespace DytePS.Client
         public Task<Meeting> GetAsync(Guid meetingId, CancellationToken cancellationToken) =>
             _client.GetDataAsync<Meeting>(new DyteRequest("GET", DyteRequest.PathOf("meetings", meetingId)), cancellationToken);
 
-        public Task<Meeting> CreateAsync(NewMeeting meeting, CancellationToken cancellationToken) =>
-            _client.GetDataAsync<Meeting>(new DyteRequest("POST", "meetings").WithJsonBody(meeting).AsCreate(), cancellationToken);
+        public Task<Meeting> CreateAsync(NewMeeting meeting, CancellationToken cancellationToken)
+        {
+            var request = new DyteRequest("POST", "meetings");
+            if (meeting.PreferredRegion != null && _client.Backend == DyteBackend.RealtimeKit)
+                throw new DyteException(DyteErrorKind.NotSupported, request.Method, request.DisplayPath(), null,
+                    "Cloudflare RealtimeKit has no preferred region; leave PreferredRegion out on a RealtimeKit connection.");
+            return _client.GetDataAsync<Meeting>(request.WithJsonBody(meeting).AsCreate(), cancellationToken);
+        }
 
         public Task<Meeting> UpdateAsync(Guid meetingId, MeetingUpdate update, CancellationToken cancellationToken) =>
             _client.GetDataAsync<Meeting>(

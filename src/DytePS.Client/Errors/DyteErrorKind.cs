@@ -11,5 +11,7 @@ namespace DytePS.Client
         Network,
         /// <summary>The service answered 2xx with a body that is not the documented JSON.</summary>
         InvalidResponse,
+        /// <summary>The connection's backend has no such feature (checked before anything is sent).</summary>
+        NotSupported,
     }
 }

@@ -64,6 +64,8 @@ namespace DytePS.Client
                     return $"{request} timed out: {serverMessage}";
                 case DyteErrorKind.Network:
                     return $"{request} failed before a response arrived: {serverMessage}";
+                case DyteErrorKind.NotSupported:
+                    return $"{request} was not sent: {serverMessage}";
                 default:
                     return $"{request} returned HTTP {status} with a body that is not valid Dyte JSON: {serverMessage}";
             }

@@ -10,7 +10,7 @@ namespace DytePS
         {
             var options = new DyteClientOptions
             {
-                BaseUri = settings.BaseUri ?? EnvironmentConnection.BaseUri() ?? DyteClientOptions.DefaultBaseUri,
+                BaseUri = settings.BaseUri ?? EnvironmentConnection.BaseUri(),
                 Credential = credential,
                 UserAgent = UserAgent,
             };
@@ -18,10 +18,11 @@ namespace DytePS
             if (settings.MaxRetries.HasValue) options.Retry.MaxRetries = settings.MaxRetries.Value;
             if (settings.MaxRetryWait.HasValue) options.Retry.MaxTotalWait = settings.MaxRetryWait.Value;
             options.Proxy = settings.Proxy;
+            options.RequestsPerMinute = settings.RequestsPerMinute;
             return new DyteConnection(new DyteClient(options), source);
         }
 
-        /// <summary>A connection from DYTE_ORG_ID/DYTE_API_KEY/DYTE_BASE_URI, or null when they are not set.</summary>
+        /// <summary>A connection from the DYTE_* variables (see <see cref="EnvironmentConnection"/>), or null when they are not set.</summary>
         public static DyteConnection? FromEnvironment()
         {
             var credential = EnvironmentConnection.Credential();
@@ -39,6 +40,7 @@ namespace DytePS
         public TimeSpan? Timeout { get; set; }
         public int? MaxRetries { get; set; }
         public TimeSpan? MaxRetryWait { get; set; }
+        public int? RequestsPerMinute { get; set; }
 
         /// <summary>Null: the system proxy.</summary>
         public System.Net.IWebProxy? Proxy { get; set; }

@@ -17,9 +17,16 @@ namespace DytePS
             ConnectedAt = DateTimeOffset.Now;
         }
 
-        /// <summary>The organization (Dyte) the credentials belong to.</summary>
+        /// <summary>Dyte or RealtimeKit.</summary>
+        public DyteBackend Backend => Client.Backend;
+
+        /// <summary>The organization (Dyte) or app (RealtimeKit) the credentials belong to.</summary>
         public string OrganizationId => Client.Credential.Principal;
 
+        /// <summary>The Cloudflare account (RealtimeKit only).</summary>
+        public string? AccountId => (Client.Credential as RealtimeKitCredential)?.AccountId;
+
+        /// <summary>Where requests go (for RealtimeKit, the app's base below the Cloudflare API root).</summary>
         public Uri BaseUri => Client.BaseUri;
 
         /// <summary>Per-request timeout.</summary>
@@ -31,6 +38,9 @@ namespace DytePS
         /// <summary>The most one command waits between retries in total.</summary>
         public TimeSpan MaximumRetryWait => Client.Retry.MaxTotalWait;
 
+        /// <summary>This connection's own request budget per minute, or null for none.</summary>
+        public int? RequestsPerMinute => Client.RequestsPerMinute;
+
         /// <summary>Where the credentials came from: parameters, a PSCredential or environment variables.</summary>
         public DyteConnectionSource Source { get; }
 
@@ -38,7 +48,10 @@ namespace DytePS
 
         internal DyteClient Client { get; }
 
-        public override string ToString() => $"Dyte organization {OrganizationId} at {BaseUri}";
+        public override string ToString() =>
+            Backend == DyteBackend.RealtimeKit
+                ? $"RealtimeKit app {OrganizationId} of account {AccountId} at {BaseUri}"
+                : $"Dyte organization {OrganizationId} at {BaseUri}";
     }
 
     /// <summary>How a <see cref="DyteConnection"/> got its credentials.</summary>

@@ -6,17 +6,21 @@ namespace DytePS
 {
     /// <summary>
     /// Credentials from environment variables, for scheduled tasks and CI:
-    /// DYTE_ORG_ID, DYTE_API_KEY and optionally DYTE_BASE_URI.
+    /// Dyte: DYTE_ORG_ID and DYTE_API_KEY; RealtimeKit: DYTE_ACCOUNT_ID, DYTE_APP_ID and
+    /// DYTE_API_TOKEN; either way DYTE_BASE_URI optionally points somewhere else (the emulator).
     /// </summary>
     internal static class EnvironmentConnection
     {
         public const string OrganizationIdVariable = "DYTE_ORG_ID";
         public const string ApiKeyVariable = "DYTE_API_KEY";
+        public const string AccountIdVariable = "DYTE_ACCOUNT_ID";
+        public const string AppIdVariable = "DYTE_APP_ID";
+        public const string ApiTokenVariable = "DYTE_API_TOKEN";
         public const string BaseUriVariable = "DYTE_BASE_URI";
 
-        public static bool IsConfigured =>
-            !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OrganizationIdVariable))
-            && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
+        private static bool DyteConfigured => Has(OrganizationIdVariable) && Has(ApiKeyVariable);
+
+        private static bool RealtimeKitConfigured => Has(AccountIdVariable) && Has(AppIdVariable) && Has(ApiTokenVariable);
 
         /// <summary>DYTE_BASE_URI when it is set, else null. Throws when it is set but not an absolute URI.</summary>
         public static Uri? BaseUri()
@@ -28,14 +32,28 @@ namespace DytePS
             return uri;
         }
 
-        /// <summary>The credential from the environment, or null when the variables are not set.</summary>
+        /// <summary>The credential from the environment, or null when neither set of variables is complete.</summary>
         public static DyteCredential? Credential()
         {
-            if (!IsConfigured) return null;
-            var organizationId = Environment.GetEnvironmentVariable(OrganizationIdVariable)!.Trim();
-            using var key = ToSecureString(Environment.GetEnvironmentVariable(ApiKeyVariable)!);
-            return new DyteApiKeyCredential(organizationId, key);
+            if (DyteConfigured && RealtimeKitConfigured)
+                throw new ArgumentException(
+                    $"Both Dyte ({OrganizationIdVariable}, {ApiKeyVariable}) and RealtimeKit ({AccountIdVariable}, {AppIdVariable}, {ApiTokenVariable}) environment variables are set; keep one set.");
+            if (RealtimeKitConfigured)
+            {
+                using var token = ToSecureString(Environment.GetEnvironmentVariable(ApiTokenVariable)!);
+                return new RealtimeKitCredential(Value(AccountIdVariable), Value(AppIdVariable), token);
+            }
+            if (DyteConfigured)
+            {
+                using var key = ToSecureString(Environment.GetEnvironmentVariable(ApiKeyVariable)!);
+                return new DyteApiKeyCredential(Value(OrganizationIdVariable), key);
+            }
+            return null;
         }
+
+        private static bool Has(string name) => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name));
+
+        private static string Value(string name) => Environment.GetEnvironmentVariable(name)!.Trim();
 
         private static SecureString ToSecureString(string text)
         {

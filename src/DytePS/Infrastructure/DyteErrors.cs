@@ -36,6 +36,9 @@ namespace DytePS.Infrastructure
                 case DyteErrorKind.InvalidResponse:
                     return ("DyteInvalidResponse", ErrorCategory.InvalidResult,
                         "The service answered with something other than the documented JSON; try again later.");
+                case DyteErrorKind.NotSupported:
+                    return ("DyteNotSupported", ErrorCategory.InvalidArgument,
+                        "Leave out what the message names; this connection's service does not have it.");
             }
             switch (e.StatusCode)
             {

@@ -7,7 +7,7 @@ using DytePS.Infrastructure;
 namespace DytePS.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Connects to a Dyte organization for the commands that follow.</para>
+    /// <para type="synopsis">Connects to a Dyte organization or a Cloudflare RealtimeKit app for the commands that follow.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Dyte", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(DyteConnection))]
@@ -16,6 +16,7 @@ namespace DytePS.Commands
         private const string ApiKeySet = "ApiKey";
         private const string CredentialSet = "Credential";
         private const string EnvironmentSet = "Environment";
+        private const string RealtimeKitSet = "RealtimeKit";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
         [Alias("OrgId")]
@@ -31,6 +32,25 @@ namespace DytePS.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
+        /// <summary>The Cloudflare account that owns the RealtimeKit app.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RealtimeKitSet)]
+        [ValidatePattern("^[A-Za-z0-9-]{1,64}$")]
+        public string? AccountId { get; set; }
+
+        /// <summary>The RealtimeKit app.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RealtimeKitSet)]
+        [ValidatePattern("^[A-Za-z0-9-]{1,64}$")]
+        public string? AppId { get; set; }
+
+        /// <summary>A Cloudflare API token allowed to use RealtimeKit.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RealtimeKitSet)]
+        [ValidateNotNull]
+        public SecureString? ApiToken { get; set; }
+
+        /// <summary>
+        /// API root: https://api.dyte.io/v2 (Dyte) or https://api.cloudflare.com/client/v4
+        /// (RealtimeKit) by default, or the emulator's; for RealtimeKit the account and app are added below it.
+        /// </summary>
         [Parameter]
         [ValidateNotNull]
         [ValidateAbsoluteHttpUri]
@@ -50,6 +70,11 @@ namespace DytePS.Commands
         [Parameter]
         [ValidateRange(0, 3600)]
         public int? MaximumRetryWaitSec { get; set; }
+
+        /// <summary>Send at most this many requests per minute on this connection (Dyte allows 2000 per IP); default: no budget, 429s are retried.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int? RequestsPerMinute { get; set; }
 
         /// <summary>A proxy to use instead of the system proxy.</summary>
         [Parameter]
@@ -77,6 +102,7 @@ namespace DytePS.Commands
                 Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
                 MaxRetries = MaximumRetryCount,
                 MaxRetryWait = MaximumRetryWaitSec.HasValue ? TimeSpan.FromSeconds(MaximumRetryWaitSec.Value) : (TimeSpan?)null,
+                RequestsPerMinute = RequestsPerMinute,
                 Proxy = Proxy is null ? null : new System.Net.WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
             };
             DyteConnection connection;
@@ -116,15 +142,17 @@ namespace DytePS.Commands
                     if (!Guid.TryParse(Credential!.UserName, out var organizationId))
                         throw new ArgumentException("The credential's user name must be the organization id (a UUID).", nameof(Credential));
                     return new DyteApiKeyCredential(organizationId.ToString(), Credential.Password);
+                case RealtimeKitSet:
+                    return new RealtimeKitCredential(AccountId!, AppId!, ApiToken!);
                 default:
                     return EnvironmentConnection.Credential()
                         ?? throw new ArgumentException(
-                            "Give -OrganizationId and -ApiKey, or -Credential, or set the environment variables DYTE_ORG_ID and DYTE_API_KEY.");
+                            "Give -OrganizationId and -ApiKey, -Credential, or -AccountId, -AppId and -ApiToken (RealtimeKit); or set DYTE_ORG_ID and DYTE_API_KEY, or DYTE_ACCOUNT_ID, DYTE_APP_ID and DYTE_API_TOKEN.");
             }
         }
 
         private DyteConnectionSource SourceOfCredential() =>
-            ParameterSetName == ApiKeySet ? DyteConnectionSource.Parameters
+            ParameterSetName == ApiKeySet || ParameterSetName == RealtimeKitSet ? DyteConnectionSource.Parameters
             : ParameterSetName == CredentialSet ? DyteConnectionSource.Credential
             : DyteConnectionSource.Environment;
     }
