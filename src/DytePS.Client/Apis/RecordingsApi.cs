@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -29,6 +30,18 @@ namespace DytePS.Client
 
         public Task<Recording> StartAsync(NewRecording recording, CancellationToken cancellationToken) =>
             _client.GetDataAsync<Recording>(new DyteRequest("POST", "recordings").WithJsonBody(recording).AsCreate(), cancellationToken);
+
+        /// <summary>
+        /// Streams an UPLOADED recording's file into <paramref name="destination"/> from its
+        /// download_url; <paramref name="progress"/> gets bytes copied and the total when known.
+        /// </summary>
+        public Task<long> DownloadAsync(Recording recording, Stream destination, Action<long, long?>? progress, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrEmpty(recording.DownloadUrl) || !Uri.TryCreate(recording.DownloadUrl, UriKind.Absolute, out var url))
+                throw new DyteException(DyteErrorKind.NotSupported, "GET", "/recordings/" + recording.Id, null,
+                    $"the recording is {recording.Status} and has no download link yet; it gets one when UPLOADED");
+            return _client.DownloadAsync(url, destination, progress, cancellationToken);
+        }
 
         public Task<Recording> UpdateAsync(Guid recordingId, RecordingAction action, CancellationToken cancellationToken) =>
             _client.GetDataAsync<Recording>(

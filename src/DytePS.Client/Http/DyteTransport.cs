@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,23 +11,35 @@ using RestSharp;
 namespace DytePS.Client
 {
     /// <summary>
-    /// The one place that performs HTTP: one RestSharp client per connection, reused for every
-    /// call, so TCP connections are pooled. One call of <see cref="SendOnceAsync"/> is one attempt;
-    /// it either returns a complete response (any status) or throws <see cref="DyteException"/>
-    /// for timeouts and network failures, or <see cref="OperationCanceledException"/> when the
-    /// caller cancelled.
+    /// The one place that performs HTTP: one HttpClient per connection (so TCP connections are
+    /// pooled), driven by RestSharp for API calls and used directly to stream downloads. One call
+    /// of <see cref="SendOnceAsync"/> is one attempt; it either returns a complete response (any
+    /// status) or throws <see cref="DyteException"/> for timeouts and network failures, or
+    /// <see cref="OperationCanceledException"/> when the caller cancelled.
     /// </summary>
-    internal sealed class DyteTransport : IDisposable
+    internal sealed partial class DyteTransport : IDisposable
     {
+        private readonly HttpClient _http;
         private readonly RestClient _rest;
         private readonly DyteCredential _credential;
         private readonly TimeSpan _timeout;
+        private readonly string _userAgent;
 
         public DyteTransport(DyteClientOptions options)
         {
             _credential = options.Credential!;
             _timeout = options.Timeout;
-            var restOptions = new RestClientOptions(options.BaseUri)
+            var handler = new HttpClientHandler
+            {
+                // Redirects are not followed: they would carry the Authorization header elsewhere.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            // Null keeps the system proxy (HttpClientHandler's default).
+            if (options.Proxy != null) handler.Proxy = options.Proxy;
+            _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _userAgent = options.UserAgent;
+            var restOptions = new RestClientOptions(options.ApiBaseUri)
             {
                 UserAgent = options.UserAgent,
                 // Our own per-attempt token enforces the timeout, so a timeout and a caller's
@@ -35,11 +48,8 @@ namespace DytePS.Client
                 ThrowOnAnyError = false,
                 // Any response that arrived is complete; statuses are judged by DyteClient.
                 CalculateResponseStatus = _ => ResponseStatus.Completed,
-                FollowRedirects = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
-            if (options.Proxy != null) restOptions.Proxy = options.Proxy;
-            _rest = new RestClient(restOptions);
+            _rest = new RestClient(_http, restOptions, disposeHttpClient: false);
         }
 
         public async Task<DyteResponse> SendOnceAsync(DyteRequest request, CancellationToken cancellationToken)
@@ -94,8 +104,10 @@ namespace DytePS.Client
         }
 
         private static void Report(DyteRequest request, int? status, TimeSpan elapsed) =>
-            DyteClientListenerScope.Listener?.RequestCompleted(
-                new DyteRequestRecord(request.Method, request.DisplayPath(), status, elapsed));
+            Report(request.Method, request.DisplayPath(), status, elapsed);
+
+        private static void Report(string method, string path, int? status, TimeSpan elapsed) =>
+            DyteClientListenerScope.Listener?.RequestCompleted(new DyteRequestRecord(method, path, status, elapsed));
 
         /// <summary>The innermost exception's message: "Connection refused", not "An error occurred while sending the request".</summary>
         private static string NetworkMessage(RestResponse response)
@@ -151,6 +163,10 @@ namespace DytePS.Client
             }
         }
 
-        public void Dispose() => _rest.Dispose();
+        public void Dispose()
+        {
+            _rest.Dispose();
+            _http.Dispose();
+        }
     }
 }
