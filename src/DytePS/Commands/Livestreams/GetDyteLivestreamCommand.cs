@@ -17,6 +17,7 @@ namespace DytePS.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         /// <summary>The meeting's livestream that is not OFFLINE; nothing when there is none.</summary>

@@ -17,6 +17,7 @@ namespace DytePS.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid[] MeetingId { get; set; } = Array.Empty<Guid>();
 
         /// <summary>Server-side search in meeting titles.</summary>

@@ -17,6 +17,7 @@ namespace DytePS.Commands
 
         /// <summary>Media region such as ap-south-1 (Dyte only).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.PreferredRegionCompleter))]
         [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string? PreferredRegion { get; set; }

@@ -13,6 +13,7 @@ namespace DytePS.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         // Not bound from the pipeline: piped meetings would otherwise resend their own titles.
@@ -27,6 +28,11 @@ namespace DytePS.Commands
         /// <summary>Write the updated meeting to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>How many requests to send at once over the connection (results still come in input order); default 1.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 1;
 
         protected override void BeginProcessing()
         {
@@ -43,8 +49,11 @@ namespace DytePS.Commands
             if (!ShouldProcess($"Meeting {MeetingId}", changes)) return;
 
             var update = new MeetingUpdate { Title = Title, Status = Status };
-            if (TryInvoke(MeetingId, (client, token) => client.Meetings.UpdateAsync(MeetingId, update, token), out var meeting) && PassThru)
-                WriteObject(meeting);
+            var meetingId = MeetingId;
+            InvokeInOrder(meetingId, ThrottleLimit, (client, token) => client.Meetings.UpdateAsync(meetingId, update, token), meeting =>
+            {
+                if (PassThru) WriteObject(meeting);
+            });
         }
     }
 }

@@ -8,28 +8,27 @@ namespace DytePS.Commands
     /// <summary>
     /// <para type="synopsis">Gets a meeting's participants (paged automatically), or the ones with the given ids.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DyteParticipant", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "DyteParticipant", SupportsPaging = true)]
     [OutputType(typeof(Participant))]
     public sealed class GetDyteParticipantCommand : DyteCmdlet
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The participants to get; without it, all of the meeting's (a piped participant reads as itself).</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("participant_id")]
-        public Guid[] ParticipantId { get; set; } = Array.Empty<Guid>();
+        public Guid[]? ParticipantId { get; set; }
 
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter]
         [ValidateRange(1, PageRequest.MaxPageSize)]
         public int PageSize { get; set; } = PageRequest.DefaultPageSize;
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ListSet)
+            if (ParticipantId is null || ParticipantId.Length == 0)
             {
                 WritePages(MeetingId, (client, token) => client.Participants.ListAsync(MeetingId, PageSlice(PageSize), token));
                 return;

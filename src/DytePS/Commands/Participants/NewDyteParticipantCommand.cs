@@ -13,11 +13,13 @@ namespace DytePS.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         /// <summary>The preset that defines the participant's permissions, such as group_call_host.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("preset_name", "Preset")]
+        [ArgumentCompleter(typeof(Completion.PresetNameCompleter))]
         [ValidateNotBlank]
         [ValidateLength(1, 255)]
         public string PresetName { get; set; } = string.Empty;
@@ -39,6 +41,11 @@ namespace DytePS.Commands
         [ValidateLength(1, 255)]
         public string? CustomParticipantId { get; set; }
 
+        /// <summary>How many requests to send at once over the connection (results still come in input order); default 1.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 1;
+
         protected override void ProcessRecord()
         {
             var who = Name ?? CustomParticipantId ?? PresetName;
@@ -50,8 +57,8 @@ namespace DytePS.Commands
                 PresetName = PresetName,
                 CustomParticipantId = CustomParticipantId,
             };
-            if (TryInvoke(who, (client, token) => client.Participants.AddAsync(MeetingId, request, token), out var participant))
-                WriteObject(participant);
+            var meetingId = MeetingId;
+            InvokeInOrder(who, ThrottleLimit, (client, token) => client.Participants.AddAsync(meetingId, request, token), WriteObject);
         }
     }
 }

@@ -12,6 +12,7 @@ namespace DytePS.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -22,10 +23,20 @@ namespace DytePS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>How many requests to send at once over the connection (results still come in input order); default 1.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 1;
+
         protected override void ProcessRecord()
         {
             if (!ShouldChange($"Participant {ParticipantId} of meeting {MeetingId}", "Remove", Force)) return;
-            TryInvoke(ParticipantId, (client, token) => client.Participants.DeleteAsync(MeetingId, ParticipantId, token));
+            var (meetingId, participantId) = (MeetingId, ParticipantId);
+            InvokeInOrder(participantId, ThrottleLimit, async (client, token) =>
+            {
+                await client.Participants.DeleteAsync(meetingId, participantId, token).ConfigureAwait(false);
+                return true;
+            }, _ => { });
         }
     }
 }

@@ -13,6 +13,7 @@ namespace DytePS.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -30,6 +31,7 @@ namespace DytePS.Commands
         public string? Picture { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.PresetNameCompleter))]
         [ValidateNotBlank]
         [ValidateLength(1, 255)]
         public string? PresetName { get; set; }

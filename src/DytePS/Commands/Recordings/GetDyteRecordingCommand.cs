@@ -12,19 +12,25 @@ namespace DytePS.Commands
     [OutputType(typeof(Recording))]
     public sealed class GetDyteRecordingCommand : DyteCmdlet
     {
+        private bool HasStatus(Recording recording) => Status is null || string.Equals(recording.Status, Status, StringComparison.OrdinalIgnoreCase);
+
         private const string ListSet = "List";
-        private const string ByIdSet = "ById";
         private const string ByMeetingSet = "ByMeeting";
         private const string ActiveSet = "Active";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The recordings to get; without it, all of them. Optional in the default set on purpose:
+        /// a piped recording (which also carries a MeetingId) then reads as "this recording", not "its meeting's".
+        /// </summary>
+        [Parameter(Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("recording_id")]
-        public Guid[] RecordingId { get; set; } = Array.Empty<Guid>();
+        public Guid[]? RecordingId { get; set; }
 
         /// <summary>Only this meeting's recordings; with -Active, its active one.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByMeetingSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, ParameterSetName = ActiveSet, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         /// <summary>The meeting's recording in progress; nothing when there is none.</summary>
@@ -43,26 +49,23 @@ namespace DytePS.Commands
 
         protected override void ProcessRecord()
         {
-            switch (ParameterSetName)
+            if (ParameterSetName == ActiveSet)
             {
-                case ListSet:
-                case ByMeetingSet:
-                    Guid? meeting = ParameterSetName == ByMeetingSet ? MeetingId : (Guid?)null;
-                    WritePages(meeting, (client, token) =>
-                        client.Recordings.ListAsync(PageSlice(PageSize), meeting, Status?.ToUpperInvariant(), token));
-                    break;
-                case ActiveSet:
-                    if (TryInvokeActive(MeetingId, "recording", (client, token) => client.Recordings.GetActiveAsync(MeetingId, token), out var active))
-                        WriteObject(active);
-                    break;
-                default:
-                    foreach (var id in RecordingId)
-                    {
-                        if (TryInvoke(id, (client, token) => client.Recordings.GetAsync(id, token), out var recording))
-                            WriteObject(recording);
-                    }
-                    break;
+                if (TryInvokeActive(MeetingId, "recording", (client, token) => client.Recordings.GetActiveAsync(MeetingId, token), out var active))
+                    WriteObject(active);
+                return;
             }
+            if (RecordingId is { Length: > 0 })
+            {
+                foreach (var id in RecordingId)
+                {
+                    if (TryInvoke(id, (client, token) => client.Recordings.GetAsync(id, token), out var recording) && HasStatus(recording))
+                        WriteObject(recording);
+                }
+                return;
+            }
+            Guid? meeting = ParameterSetName == ByMeetingSet ? MeetingId : (Guid?)null;
+            WritePages(meeting, (client, token) => client.Recordings.ListAsync(PageSlice(PageSize), meeting, Status?.ToUpperInvariant(), token));
         }
     }
 }

@@ -18,11 +18,13 @@ namespace DytePS.Commands
 
         private protected virtual bool SkipConfirmation => false;
 
+        private protected virtual int ConcurrentRequests => 1;
+
         protected override void ProcessRecord()
         {
             if (!ShouldChange($"Recording {RecordingId}", Description, SkipConfirmation)) return;
-            if (TryInvoke(RecordingId, (client, token) => client.Recordings.UpdateAsync(RecordingId, Action, token), out var recording))
-                WriteObject(recording);
+            var (recordingId, action) = (RecordingId, Action);
+            InvokeInOrder(recordingId, ConcurrentRequests, (client, token) => client.Recordings.UpdateAsync(recordingId, action, token), WriteObject);
         }
     }
 
@@ -37,9 +39,15 @@ namespace DytePS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>How many requests to send at once over the connection (results still come in input order); default 1.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 1;
+
         private protected override RecordingAction Action => RecordingAction.Stop;
         private protected override string Description => "Stop";
         private protected override bool SkipConfirmation => Force;
+        private protected override int ConcurrentRequests => ThrottleLimit;
     }
 
     /// <summary>

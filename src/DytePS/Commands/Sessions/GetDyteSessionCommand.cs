@@ -13,18 +13,22 @@ namespace DytePS.Commands
     public sealed class GetDyteSessionCommand : DyteCmdlet
     {
         private const string ListSet = "List";
-        private const string ByIdSet = "ById";
         private const string ByMeetingSet = "ByMeeting";
         private const string ActiveSet = "Active";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The sessions to get; without it, all of them. Optional in the default set on purpose:
+        /// a piped session (which also carries a MeetingId) then reads as "this session".
+        /// </summary>
+        [Parameter(Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("session_id")]
-        public Guid[] SessionId { get; set; } = Array.Empty<Guid>();
+        public Guid[]? SessionId { get; set; }
 
         /// <summary>Only this meeting's sessions; with -Active, its live session.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByMeetingSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, ParameterSetName = ActiveSet, ValueFromPipelineByPropertyName = true)]
         [Alias("meeting_id")]
+        [ArgumentCompleter(typeof(Completion.MeetingIdCompleter))]
         public Guid MeetingId { get; set; }
 
         /// <summary>The meeting's live session; nothing when there is none.</summary>
@@ -44,26 +48,24 @@ namespace DytePS.Commands
 
         protected override void ProcessRecord()
         {
-            switch (ParameterSetName)
+            if (ParameterSetName == ActiveSet)
             {
-                case ListSet:
-                case ByMeetingSet:
-                    Guid? meeting = ParameterSetName == ByMeetingSet ? MeetingId : (Guid?)null;
-                    WritePages(meeting, (client, token) =>
-                        client.Sessions.ListAsync(PageSlice(PageSize), meeting, Status?.ToUpperInvariant(), token));
-                    break;
-                case ActiveSet:
-                    if (TryInvokeActive(MeetingId, "session", (client, token) => client.Sessions.GetActiveAsync(MeetingId, token), out var active))
-                        WriteObject(active);
-                    break;
-                default:
-                    foreach (var id in SessionId)
-                    {
-                        if (TryInvoke(id, (client, token) => client.Sessions.GetAsync(id, token), out var session))
-                            WriteObject(session);
-                    }
-                    break;
+                if (TryInvokeActive(MeetingId, "session", (client, token) => client.Sessions.GetActiveAsync(MeetingId, token), out var active))
+                    WriteObject(active);
+                return;
             }
+            if (SessionId is { Length: > 0 })
+            {
+                foreach (var id in SessionId)
+                {
+                    if (TryInvoke(id, (client, token) => client.Sessions.GetAsync(id, token), out var session)
+                        && (Status is null || string.Equals(session.Status, Status, StringComparison.OrdinalIgnoreCase)))
+                        WriteObject(session);
+                }
+                return;
+            }
+            Guid? meeting = ParameterSetName == ByMeetingSet ? MeetingId : (Guid?)null;
+            WritePages(meeting, (client, token) => client.Sessions.ListAsync(PageSlice(PageSize), meeting, Status?.ToUpperInvariant(), token));
         }
     }
 }
