@@ -33,6 +33,8 @@
         'Stop-DyteRecording'
         'Suspend-DyteRecording'
         'Resume-DyteRecording'
+        'Wait-DyteRecording'
+        'Save-DyteRecording'
         'Get-DyteLivestream'
         'Start-DyteLivestream'
         'Stop-DyteLivestream'
@@ -40,6 +42,8 @@
         'New-DyteWebhook'
         'Set-DyteWebhook'
         'Remove-DyteWebhook'
+        'Test-DyteWebhookSignature'
+        'ConvertFrom-DyteWebhook'
         'Invoke-DyteRequest'
     )
     FunctionsToExport    = @()

@@ -16,31 +16,42 @@ namespace DytePS.Client
     {
         private readonly DyteTransport _transport;
         private readonly RetryPipeline _retry;
+        private readonly RequestGate _gate;
+        private readonly WebhookKeys _webhookKeys;
 
         public DyteClient(DyteClientOptions options)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             options.Validate();
-            BaseUri = options.BaseUri;
+            BaseUri = options.ApiBaseUri;
             Credential = options.Credential!;
             Timeout = options.Timeout;
             Retry = options.Retry.Copy();
             _transport = new DyteTransport(options);
             _retry = new RetryPipeline(Retry);
+            RequestsPerMinute = options.RequestsPerMinute;
+            _gate = new RequestGate(options.RequestsPerMinute);
             Meetings = new MeetingsApi(this);
             Participants = new ParticipantsApi(this);
             Sessions = new SessionsApi(this);
             Recordings = new RecordingsApi(this);
             Livestreams = new LivestreamsApi(this);
             Webhooks = new WebhooksApi(this);
+            _webhookKeys = new WebhookKeys(this, WebhookKeys.LocationFor(Backend, BaseUri));
         }
 
+        /// <summary>Where requests go: the API root, or for RealtimeKit the app's base below it.</summary>
         public Uri BaseUri { get; }
+
+        public DyteBackend Backend => Credential.Backend;
 
         /// <summary>The credential's public part is <see cref="DyteCredential.Principal"/>; the secret never leaves it.</summary>
         public DyteCredential Credential { get; }
 
         public TimeSpan Timeout { get; }
+
+        /// <summary>This client's own budget of requests per minute, or null for none.</summary>
+        public int? RequestsPerMinute { get; }
 
         /// <summary>The retry settings in force (a copy: changing it changes nothing).</summary>
         public DyteRetryOptions Retry { get; }
@@ -59,8 +70,16 @@ namespace DytePS.Client
         /// </summary>
         public async Task<DyteResponse> SendAsync(DyteRequest request, CancellationToken cancellationToken)
         {
-            var response = await _retry.ExecuteAsync(request, token => _transport.SendOnceAsync(request, token), cancellationToken).ConfigureAwait(false);
+            var response = await _retry.ExecuteAsync(request, token => SendThroughGateAsync(request, token), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess) throw StatusError(request, response);
+            return response;
+        }
+
+        private async Task<DyteResponse> SendThroughGateAsync(DyteRequest request, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == 429) _gate.Pause(response.RetryAfter);
             return response;
         }
 
@@ -85,6 +104,16 @@ namespace DytePS.Client
         /// <summary>Pages through a list, yielding each page as it arrives (see <see cref="PageRequest"/>).</summary>
         public IAsyncEnumerable<DytePage<T>> PagesAsync<T>(Func<DyteRequest> newRequest, PageRequest slice, CancellationToken cancellationToken) =>
             Pager.PagesAsync(newRequest, GetEnvelopeAsync<List<T>>, slice, cancellationToken);
+
+        /// <summary>Where this backend publishes the public key its webhook deliveries are signed with.</summary>
+        public Uri WebhookPublicKeyUri => _webhookKeys.Location;
+
+        /// <summary>The PEM public key of this backend's webhook signatures, fetched once an hour at most.</summary>
+        public Task<string> GetWebhookPublicKeyAsync(CancellationToken cancellationToken) => _webhookKeys.GetAsync(cancellationToken);
+
+        /// <summary>Streams a file from an absolute (presigned) URL; see <see cref="RecordingsApi.DownloadAsync"/>.</summary>
+        internal Task<long> DownloadAsync(Uri url, System.IO.Stream destination, Action<long, long?>? progress, CancellationToken cancellationToken) =>
+            _transport.DownloadAsync(url, destination, progress, cancellationToken);
 
         /// <summary>Pages through any list, each item as a <see cref="JsonGraph"/> value.</summary>
         public IAsyncEnumerable<DytePage<object?>> JsonPagesAsync(Func<DyteRequest> newRequest, PageRequest slice, CancellationToken cancellationToken) =>
@@ -120,6 +149,10 @@ namespace DytePS.Client
                 response.StatusCode, message, code, response.RetryAfter);
         }
 
-        public void Dispose() => _transport.Dispose();
+        public void Dispose()
+        {
+            _transport.Dispose();
+            _gate.Dispose();
+        }
     }
 }

@@ -63,6 +63,24 @@ public sealed class TestOrganization
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Injects a fault for this organization (see docs/emulator.md); returns its id.</summary>
+    public async Task<string> AddFaultAsync(object fault)
+    {
+        var body = JsonSerializer.SerializeToElement(fault, Json);
+        var withOrganization = new Dictionary<string, object?> { ["organization"] = Id };
+        foreach (var property in body.EnumerateObject()) withOrganization[property.Name] = property.Value;
+        using var response = await Http.PostAsJsonAsync(Control("faults"), withOrganization);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Adding the fault failed with {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").ToString();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await Http.DeleteAsync(Control($"faults?organization={Id}"));
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>API requests this organization made, oldest first.</summary>
     public async Task<IReadOnlyList<LoggedRequest>> RequestsAsync()
     {

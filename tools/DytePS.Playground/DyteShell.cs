@@ -84,6 +84,7 @@ public sealed class ShellResult
         Warnings = ps.Streams.Warning.Select(w => w.Message).ToList();
         Debug = ps.Streams.Debug.Select(d => d.Message).ToList();
         Information = ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList();
+        Progress = ps.Streams.Progress.ToList();
         Terminating = terminating;
     }
 
@@ -93,6 +94,7 @@ public sealed class ShellResult
     public IReadOnlyList<string> Warnings { get; }
     public IReadOnlyList<string> Debug { get; }
     public IReadOnlyList<string> Information { get; }
+    public IReadOnlyList<ProgressRecord> Progress { get; }
 
     /// <summary>The exception that ended the whole script (for example under $ErrorActionPreference = 'Stop').</summary>
     public Exception? Terminating { get; }

@@ -92,6 +92,8 @@ namespace DytePS.Infrastructure
             if (paging != null && paging.First == 0 && !paging.IncludeTotalCount) return;
             var client = ResolvedConnection.Client;
             var pages = list(client, _stopping.Token).GetAsyncEnumerator(_stopping.Token);
+            var progress = new ThrottledProgress(this, PagingProgressId, MyInvocation.MyCommand.Name);
+            long written = 0;
             try
             {
                 var first = true;
@@ -103,6 +105,11 @@ namespace DytePS.Infrastructure
                             (ulong)(page.TotalCount ?? page.Items.Count), page.TotalCount.HasValue ? 1.0 : 0.0));
                     first = false;
                     foreach (var item in page.Items) WriteObject(item);
+                    written += page.Items.Count;
+                    // Only lists longer than the page just read get a progress bar.
+                    var expected = Expected(page.TotalCount, paging);
+                    if (expected > written)
+                        progress.Update($"{written} of {expected}", ThrottledProgress.Percent(written, expected));
                 }
             }
             catch (DyteException e)
@@ -111,10 +118,28 @@ namespace DytePS.Infrastructure
             }
             finally
             {
+                progress.Complete();
                 // Ends the iterator where it stands (for example after -First or Ctrl+C): no further page is requested.
                 Await(async () => { await pages.DisposeAsync().ConfigureAwait(false); return true; });
             }
         }
+
+        private const int PagingProgressId = 0x0D17E00;
+
+        /// <summary>How many items this listing will write: the service's total, less -Skip, at most -First.</summary>
+        private static long? Expected(long? total, PagingParameters? paging)
+        {
+            if (total is null || paging is null) return total;
+            var remaining = Math.Max(0, total.Value - (long)Math.Min(paging.Skip, (ulong)long.MaxValue));
+            return paging.First < (ulong)remaining ? (long)paging.First : remaining;
+        }
+
+        /// <summary>Runs <paramref name="action"/> on the pipeline thread while a call is in flight (for progress from async work).</summary>
+        protected void OnPipelineThread(Action action) => Dispatcher.Post(action);
+
+        /// <summary>Waits on the pipeline thread for <paramref name="delay"/>, or until Ctrl+C.</summary>
+        protected void Sleep(TimeSpan delay) =>
+            Await(async () => { await Task.Delay(delay, _stopping.Token).ConfigureAwait(false); return true; });
 
         /// <summary>The slice of a list that -First and -Skip ask for, in pages of <paramref name="pageSize"/>.</summary>
         protected PageRequest PageSlice(int pageSize)
@@ -145,19 +170,88 @@ namespace DytePS.Infrastructure
         /// Starts async work with this command's listener in its execution context (so the
         /// client's verbose records come here), then waits for it on the pipeline thread.
         /// </summary>
-        private T Await<T>(Func<Task<T>> start)
+        private T Await<T>(Func<Task<T>> start) => Wait(Start(start));
+
+        /// <summary>Starts async work with this command's listener in its execution context.</summary>
+        private Task<T> Start<T>(Func<Task<T>> start)
         {
-            Task<T> task;
             using (DyteClientListenerScope.Begin(Dispatcher))
-                task = start();
+                return start();
+        }
+
+        /// <summary>Waits on the pipeline thread, running queued writes; Ctrl+C surfaces as a stopped pipeline.</summary>
+        private T Wait<T>(Task<T> task)
+        {
+            Wait((Task)task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        private void Wait(Task task)
+        {
             try
             {
-                return Dispatcher.Wait(task);
+                Dispatcher.Wait(task);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>
+        /// Runs a call for one pipeline item, up to <paramref name="throttleLimit"/> at once
+        /// (-ThrottleLimit). Results are written in input order: an item's result waits for the
+        /// items before it. Failures stay per-item, non-terminating errors. With a limit of 1 the
+        /// call simply runs now. Commands that use it must call <see cref="EndProcessing"/>'s base.
+        /// </summary>
+        protected void InvokeInOrder<T>(object? target, int throttleLimit, Func<DyteClient, CancellationToken, Task<T>> call, Action<T> onSuccess)
+        {
+            if (throttleLimit <= 1 && _inFlight.Count == 0)
+            {
+                if (TryInvoke(target, call, out var result)) onSuccess(result);
+                return;
+            }
+            var client = ResolvedConnection.Client;
+            var task = Start(() => call(client, _stopping.Token));
+            _inFlight.Enqueue(new InFlightCall(target, task, () => onSuccess(task.GetAwaiter().GetResult())));
+            while (_inFlight.Count >= Math.Max(1, throttleLimit)) CompleteOldest();
+        }
+
+        /// <summary>Writes the results of calls still in flight, in input order.</summary>
+        protected override void EndProcessing()
+        {
+            while (_inFlight.Count > 0) CompleteOldest();
+        }
+
+        private void CompleteOldest()
+        {
+            var call = _inFlight.Dequeue();
+            try
+            {
+                Wait(call.Task);
+            }
+            catch (DyteException e)
+            {
+                WriteDyteError(e, call.Target);
+                return;
+            }
+            call.WriteResult();
+        }
+
+        private readonly Queue<InFlightCall> _inFlight = new Queue<InFlightCall>();
+
+        private sealed class InFlightCall
+        {
+            public InFlightCall(object? target, Task task, Action writeResult)
+            {
+                Target = target;
+                Task = task;
+                WriteResult = writeResult;
+            }
+
+            public object? Target { get; }
+            public Task Task { get; }
+            public Action WriteResult { get; }
         }
 
         private DyteConnection ResolveConnection()

@@ -21,7 +21,7 @@ public sealed class InvokeDyteRequestTests : EngineTest
     public async Task Sends_a_body_and_query_and_returns_the_data()
     {
         var created = Run("Invoke-DyteRequest -Method POST -Path meetings -Body @{ title = 'Raw'; record_on_start = $true }").ThrowIfFailed().Output[0];
-        var found = Run("Invoke-DyteRequest meetings -Query @{ search = 'raw'; per_page = 5 }").ThrowIfFailed().Output;
+        var found = Run("Invoke-DyteRequest meetings -Query ([ordered]@{ search = 'raw'; per_page = 5 })").ThrowIfFailed().Output;
 
         Assert.Equal("Raw", created.Str("title"));
         Assert.True(created.Get<bool>("record_on_start"));

@@ -1,0 +1,63 @@
+using System;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace DytePS.Client
+{
+    /// <summary>
+    /// What every request of one client passes before it is sent, so parallel requests
+    /// (-ThrottleLimit, several runspaces on one connection) share one view of the service's limit:
+    /// - after a 429 the whole client pauses for the Retry-After, not just the request that got it;
+    /// - optionally, a requests-per-minute budget (a token bucket) keeps it under the limit at all.
+    /// </summary>
+    internal sealed class RequestGate : IDisposable
+    {
+        /// <summary>Pause after a 429 that named no Retry-After.</summary>
+        private static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
+
+        private readonly TokenBucketRateLimiter? _budget;
+        private long _pausedUntilUtcTicks;
+
+        /// <param name="requestsPerMinute">Null for no budget of our own.</param>
+        public RequestGate(int? requestsPerMinute)
+        {
+            if (requestsPerMinute is null) return;
+            // Refill a little at a time so a budget is spread over the minute instead of spent in a burst.
+            var perSecond = Math.Max(1, requestsPerMinute.Value / 60);
+            _budget = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+
+        /// <summary>Waits for a pause after a 429 to end, then for a token of the budget.</summary>
+        public async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            var pause = new DateTime(Interlocked.Read(ref _pausedUntilUtcTicks), DateTimeKind.Utc) - DateTime.UtcNow;
+            if (pause > TimeSpan.Zero) await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            if (_budget is null) return;
+            using var lease = await _budget.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The service said 429: hold every request of this client back for a while.</summary>
+        public void Pause(TimeSpan? retryAfter)
+        {
+            var until = (DateTime.UtcNow + (retryAfter ?? DefaultPause)).Ticks;
+            long current;
+            do
+            {
+                current = Interlocked.Read(ref _pausedUntilUtcTicks);
+                if (current >= until) return;
+            }
+            while (Interlocked.CompareExchange(ref _pausedUntilUtcTicks, until, current) != current);
+        }
+
+        public void Dispose() => _budget?.Dispose();
+    }
+}
