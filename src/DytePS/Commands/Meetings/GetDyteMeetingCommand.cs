@@ -23,6 +23,7 @@ namespace DytePS.Commands
         /// <summary>Server-side search in meeting titles.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotBlank]
+        [ValidateLength(1, 256)]
         public string? Search { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -17,6 +17,7 @@ namespace DytePS.Commands
         /// <summary>The dyte-signature (or rtk-signature) header value.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = SignatureSet)]
         [ValidateNotBlank]
+        [ValidateLength(1, 4096)]
         public string? Signature { get; set; }
 
         /// <summary>The delivery's headers; the signature is taken from dyte-signature or rtk-signature.</summary>

@@ -23,6 +23,7 @@ namespace DytePS.Commands
         /// <summary>Names to match; wildcards such as old* are allowed. A plain name that matches nothing is an error.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [ValidateNotBlank]
+        [ValidateLength(1, 255)]
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
