@@ -25,7 +25,14 @@ namespace DytePS.Infrastructure
         public DyteConnection? Connection { get; set; }
 
         private PipelineDispatcher Dispatcher =>
-            _dispatcher ??= new PipelineDispatcher(WriteVerbose, WriteWarning);
+            _dispatcher ??= new PipelineDispatcher(WriteVerbose, WriteWarning, VerboseShown);
+
+        /// <summary>True when -Verbose or $VerbosePreference will show verbose records.</summary>
+        private bool VerboseShown =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+                ? verbose is SwitchParameter s && s.IsPresent
+                : LanguagePrimitives.TryConvertTo(GetVariableValue("VerbosePreference"), out ActionPreference preference)
+                  && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
         /// <summary>The connection in use, resolved on first use so -WhatIf works without one.</summary>
         protected DyteConnection ResolvedConnection => _connection ??= ResolveConnection();

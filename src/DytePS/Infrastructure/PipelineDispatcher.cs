@@ -17,11 +17,14 @@ namespace DytePS.Infrastructure
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
         private readonly Action<string> _writeVerbose;
         private readonly Action<string> _writeWarning;
+        private readonly bool _verbose;
 
-        public PipelineDispatcher(Action<string> writeVerbose, Action<string> writeWarning)
+        /// <param name="verbose">Whether the verbose stream is shown: when not, request records are not even queued.</param>
+        public PipelineDispatcher(Action<string> writeVerbose, Action<string> writeWarning, bool verbose)
         {
             _writeVerbose = writeVerbose;
             _writeWarning = writeWarning;
+            _verbose = verbose;
         }
 
         /// <summary>Retries that will wait at least this long are also announced as warnings.</summary>
@@ -61,8 +64,10 @@ namespace DytePS.Infrastructure
             while (_pending.TryDequeue(out var action)) action();
         }
 
-        void IDyteClientListener.RequestCompleted(DyteRequestRecord record) =>
-            Post(() => _writeVerbose(record.ToString()));
+        void IDyteClientListener.RequestCompleted(DyteRequestRecord record)
+        {
+            if (_verbose) Post(() => _writeVerbose(record.ToString()));
+        }
 
         void IDyteClientListener.RetryScheduled(DyteRetryRecord record) =>
             Post(() =>

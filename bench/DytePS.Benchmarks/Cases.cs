@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Reflection;
+using DytePS.Playground;
+
+namespace DytePS.Benchmarks;
+
+/// <summary>The cases of issue 7, each measured against its baseline in the same run.</summary>
+internal static class Cases
+{
+    /// <summary>Fresh process: open a runspace and import DytePS, minus the same with an empty binary module.</summary>
+    public static async Task<Result> ImportAsync(int runs)
+    {
+        var empty = typeof(Cases).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmptyModuleManifest").Value!;
+        var dyte = new List<double>();
+        var baseline = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            // Interleaved, so drift in the machine's load hits both sides alike.
+            dyte.Add(await Child.MeasureImportAsync(BuildPaths.ModuleManifest));
+            baseline.Add(await Child.MeasureImportAsync(empty));
+        }
+        var extra = Measure.Median(dyte) - Measure.Median(baseline);
+        return new Result("Import-Module (fresh process)", Ms(Measure.Median(dyte)), Ms(Measure.Median(baseline)),
+            $"+{extra:0} ms", "<= +150 ms", extra <= 150);
+    }
+
+    /// <summary>1,000 x Get-DyteMeeting -MeetingId through the engine vs 1,000 GETs with a raw HttpClient.</summary>
+    public static async Task<Result> PerCallAsync(Bench bench, int runs)
+    {
+        var organization = await bench.NewOrganizationAsync(1000);
+        using var shell = bench.Shell(organization);
+        var ids = shell.Run("Get-DyteMeeting | ForEach-Object Id").ThrowIfFailed().Output.Select(o => (Guid)o.BaseObject).ToArray();
+        shell.SetVariable("ids", ids);
+        using var raw = bench.Raw(organization);
+
+        var (engine, baseline) = await Measure.CompareAsync(runs,
+            () => shell.Run("$ids | Get-DyteMeeting | ForEach-Object { }").ThrowIfFailed(),
+            async () => { foreach (var id in ids) await raw.GetMeetingAsync(id); });
+        var ratio = engine / baseline;
+        return new Result("1,000 x Get-DyteMeeting -MeetingId", Ms(engine), Ms(baseline), $"ratio {ratio:0.00}", "<= 1.30", ratio <= 1.3);
+    }
+
+    /// <summary>Where the per-call time goes: the client alone, one invocation with 1,000 ids, and 1,000 piped ids.</summary>
+    public static async Task<IEnumerable<Result>> PerCallBreakdownAsync(Bench bench, int runs)
+    {
+        var organization = await bench.NewOrganizationAsync(1000);
+        using var shell = bench.Shell(organization);
+        var ids = shell.Run("Get-DyteMeeting | ForEach-Object Id").ThrowIfFailed().Output.Select(o => (Guid)o.BaseObject).ToArray();
+        shell.SetVariable("ids", ids);
+        using var raw = bench.Raw(organization);
+        using var client = new DytePS.Client.DyteClient(new DytePS.Client.DyteClientOptions
+        {
+            BaseUri = bench.ApiBaseUri,
+            Credential = new DytePS.Client.DyteApiKeyCredential(organization.Id, Bench.Secure(organization.Key)),
+        });
+        async Task Baseline() { foreach (var id in ids) await raw.GetMeetingAsync(id); }
+        var (clientOnly, baseline) = await Measure.CompareAsync(runs,
+            () => Task.Run(async () => { foreach (var id in ids) await client.Meetings.GetAsync(id, default); }).GetAwaiter().GetResult(), Baseline);
+        var (oneInvocation, _) = await Measure.CompareAsync(runs, () => shell.Run("Get-DyteMeeting -MeetingId $ids | Out-Null").ThrowIfFailed(), Baseline);
+        var (piped, _) = await Measure.CompareAsync(runs, () => shell.Run("$ids | Get-DyteMeeting | Out-Null").ThrowIfFailed(), Baseline);
+        var (pipedForEach, _) = await Measure.CompareAsync(runs, () => shell.Run("$ids | Get-DyteMeeting | ForEach-Object { }").ThrowIfFailed(), Baseline);
+        return
+        [
+            new Result("  client library alone (C#)", Ms(clientOnly), Ms(baseline), $"ratio {clientOnly / baseline:0.00}", "-", true),
+            new Result("  Get-DyteMeeting -MeetingId $ids | Out-Null", Ms(oneInvocation), Ms(baseline), $"ratio {oneInvocation / baseline:0.00}", "-", true),
+            new Result("  $ids | Get-DyteMeeting | Out-Null", Ms(piped), Ms(baseline), $"ratio {piped / baseline:0.00}", "-", true),
+            new Result("  $ids | Get-DyteMeeting | ForEach-Object {}", Ms(pipedForEach), Ms(baseline), $"ratio {pipedForEach / baseline:0.00}", "-", true),
+        ];
+    }
+
+    /// <summary>10,000 meetings auto-paged vs the raw paging loop, and time to the first object at 1,000 and 100,000 meetings.</summary>
+    public static async Task<IEnumerable<Result>> PagingAsync(Bench bench, int runs)
+    {
+        var organization = await bench.NewOrganizationAsync(10_000);
+        using var shell = bench.Shell(organization);
+        using var raw = bench.Raw(organization);
+        var (engine, baseline) = await Measure.CompareAsync(runs,
+            () => shell.Run("Get-DyteMeeting -PageSize 100 | ForEach-Object { }").ThrowIfFailed(),
+            () => raw.PageAllAsync(100, _ => { }));
+        var ratio = engine / baseline;
+
+        var small = FirstObjectMs(bench, await bench.NewOrganizationAsync(1_000), runs);
+        var large = FirstObjectMs(bench, await bench.NewOrganizationAsync(100_000), runs);
+        var firstRatio = large / small;
+        return
+        [
+            new Result("10,000 meetings auto-paged (100/page)", Ms(engine), Ms(baseline), $"ratio {ratio:0.00}", "<= 1.20", ratio <= 1.2),
+            new Result("time to first object: 100,000 vs 1,000", Ms(large), Ms(small), $"ratio {firstRatio:0.00}", "independent (<= 1.5)", firstRatio <= 1.5),
+        ];
+    }
+
+    /// <summary>Median time from starting Get-DyteMeeting to its first object reaching the pipeline.</summary>
+    private static double FirstObjectMs(Bench bench, (string Id, string Key) organization, int runs)
+    {
+        using var shell = bench.Shell(organization);
+        var samples = new List<double>();
+        for (var i = 0; i < runs + 1; i++)
+        {
+            using var ps = shell.Create("Get-DyteMeeting -PageSize 100 | ForEach-Object { $_ }");
+            var output = new PSDataCollection<PSObject>();
+            using var first = new ManualResetEventSlim();
+            output.DataAdded += (_, _) => first.Set();
+            var clock = Stopwatch.StartNew();
+            var running = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            first.Wait();
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            ps.Stop();
+            try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
+            if (i > 0) samples.Add(elapsed); // the first run warms up
+        }
+        return Measure.Median(samples);
+    }
+
+    /// <summary>100,000 meetings piped through ForEach-Object {} in a separate process: peak working-set growth.</summary>
+    public static async Task<Result> MemoryAsync(Bench bench, int runs)
+    {
+        var organization = await bench.NewOrganizationAsync(100_000);
+        var growth = new List<double>();
+        for (var i = 0; i < runs; i++)
+            growth.Add(await Child.MeasureMemoryAsync(bench.ApiBaseUri, organization.Id, organization.Key, 100_000));
+        var median = Measure.Median(growth);
+        return new Result("100,000 meetings | ForEach-Object {}", $"{median:0.0} MB", "-", "peak WS growth", "<= 50 MB", median <= 50);
+    }
+
+    /// <summary>1,000 participants with 20 ms of emulator latency each: -ThrottleLimit 8 vs 1.</summary>
+    public static async Task<Result> BulkAsync(Bench bench, int runs)
+    {
+        var organization = await bench.NewOrganizationAsync(1);
+        await bench.AddFaultAsync(organization.Id, new { operation = "addParticipant", kind = "latency", latency_ms = 20 });
+        using var shell = bench.Shell(organization);
+        shell.Run("$m = (Get-DyteMeeting)[0].Id; $rows = 1..1000 | ForEach-Object { [pscustomobject]@{ MeetingId = $m; Name = \"P$_\"; PresetName = 'viewer' } }").ThrowIfFailed();
+
+        var orderKept = true;
+        double Run(int limit) => Measure.MedianMs(runs, () =>
+        {
+            var result = shell.Run($"$rows | New-DyteParticipant -ThrottleLimit {limit}").ThrowIfFailed();
+            orderKept &= result.Output.Select(o => o.Properties["Name"].Value as string).SequenceEqual(Enumerable.Range(1, 1000).Select(i => $"P{i}"));
+        });
+
+        var parallel = Run(8);
+        var sequential = Run(1);
+        var speedup = sequential / parallel;
+        return new Result("1,000 New-DyteParticipant, 20 ms latency", Ms(parallel) + " (x8)", Ms(sequential) + " (x1)",
+            $"{speedup:0.0}x faster{(orderKept ? "" : ", ORDER LOST")}", ">= 5x, same order", speedup >= 5 && orderKept);
+    }
+
+    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}
