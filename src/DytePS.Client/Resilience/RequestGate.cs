@@ -23,13 +23,15 @@ namespace DytePS.Client
         public RequestGate(int? requestsPerMinute)
         {
             if (requestsPerMinute is null) return;
-            // Refill a little at a time so a budget is spread over the minute instead of spent in a burst.
-            var perSecond = Math.Max(1, requestsPerMinute.Value / 60);
+            // Tokens come back a few at a time (one every 60/n s, or every 100 ms for big budgets) so
+            // the budget is spread over the minute instead of spent in a burst; the bucket holds at
+            // most a second's worth (at least one).
+            var period = TimeSpan.FromMilliseconds(Math.Max(100, 60_000.0 / requestsPerMinute.Value));
             _budget = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = perSecond,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokenLimit = Math.Max(1, requestsPerMinute.Value / 60),
+                TokensPerPeriod = Math.Max(1, (int)Math.Round(requestsPerMinute.Value * period.TotalMinutes)),
+                ReplenishmentPeriod = period,
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,

@@ -10,7 +10,7 @@ namespace DytePS
         {
             var options = new DyteClientOptions
             {
-                BaseUri = settings.BaseUri ?? EnvironmentConnection.BaseUri(),
+                BaseUri = settings.BaseUri ?? EnvironmentConnection.BaseUri(credential.Backend),
                 Credential = credential,
                 UserAgent = UserAgent,
             };

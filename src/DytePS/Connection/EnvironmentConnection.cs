@@ -6,8 +6,10 @@ namespace DytePS
 {
     /// <summary>
     /// Credentials from environment variables, for scheduled tasks and CI:
-    /// Dyte: DYTE_ORG_ID and DYTE_API_KEY; RealtimeKit: DYTE_ACCOUNT_ID, DYTE_APP_ID and
-    /// DYTE_API_TOKEN; either way DYTE_BASE_URI optionally points somewhere else (the emulator).
+    /// Dyte: DYTE_ORG_ID and DYTE_API_KEY (and DYTE_BASE_URI for another endpoint, such as the
+    /// emulator); RealtimeKit: DYTE_ACCOUNT_ID, DYTE_APP_ID and DYTE_API_TOKEN (and
+    /// DYTE_RTK_BASE_URI for another Cloudflare API root). Each backend reads only its own base URI,
+    /// so a Dyte emulator address never redirects a RealtimeKit connection.
     /// </summary>
     internal static class EnvironmentConnection
     {
@@ -17,18 +19,20 @@ namespace DytePS
         public const string AppIdVariable = "DYTE_APP_ID";
         public const string ApiTokenVariable = "DYTE_API_TOKEN";
         public const string BaseUriVariable = "DYTE_BASE_URI";
+        public const string RealtimeKitBaseUriVariable = "DYTE_RTK_BASE_URI";
 
         private static bool DyteConfigured => Has(OrganizationIdVariable) && Has(ApiKeyVariable);
 
         private static bool RealtimeKitConfigured => Has(AccountIdVariable) && Has(AppIdVariable) && Has(ApiTokenVariable);
 
-        /// <summary>DYTE_BASE_URI when it is set, else null. Throws when it is set but not an absolute URI.</summary>
-        public static Uri? BaseUri()
+        /// <summary>The backend's base URI variable when it is set, else null. Throws when it is set but not an absolute URI.</summary>
+        public static Uri? BaseUri(DyteBackend backend)
         {
-            var text = Environment.GetEnvironmentVariable(BaseUriVariable);
+            var variable = backend == DyteBackend.RealtimeKit ? RealtimeKitBaseUriVariable : BaseUriVariable;
+            var text = Environment.GetEnvironmentVariable(variable);
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
-                throw new ArgumentException($"The environment variable {BaseUriVariable} is not an absolute URI.");
+                throw new ArgumentException($"The environment variable {variable} is not an absolute URI.");
             return uri;
         }
 

@@ -8,21 +8,19 @@ using DytePS.Client;
 namespace DytePS.Infrastructure
 {
     /// <summary>
-    /// Base of every API cmdlet: resolves the connection, runs client calls so that Ctrl+C
+    /// Base of every command that talks to the service: resolves the connection, runs client calls so that Ctrl+C
     /// cancels them, routes the client's request log to the verbose stream, and turns client
     /// failures into error records (non-terminating per item; terminating only when nothing
     /// else can succeed).
     /// </summary>
-    public abstract class DyteCmdlet : PSCmdlet, IDisposable
+    public abstract class DyteCommandBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private PipelineDispatcher? _dispatcher;
         private DyteConnection? _connection;
 
-        /// <summary>The connection to use; defaults to the session's (Connect-Dyte, or the DYTE_* environment variables).</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public DyteConnection? Connection { get; set; }
+        /// <summary>A connection the command was given explicitly (-Connection), or null for the session's.</summary>
+        private protected virtual DyteConnection? ExplicitConnection => null;
 
         private PipelineDispatcher Dispatcher =>
             _dispatcher ??= new PipelineDispatcher(WriteVerbose, WriteWarning, VerboseShown);
@@ -263,7 +261,7 @@ namespace DytePS.Infrastructure
 
         private DyteConnection ResolveConnection()
         {
-            if (Connection != null) return Connection;
+            if (ExplicitConnection != null) return ExplicitConnection;
             var current = SessionConnection.Current;
             if (current != null) return current;
             try
@@ -291,5 +289,16 @@ namespace DytePS.Infrastructure
             _dispatcher?.Dispose();
             _stopping.Dispose();
         }
+        }
+
+    /// <summary>Base of every API cmdlet: <see cref="DyteCommandBase"/> plus -Connection.</summary>
+    public abstract class DyteCmdlet : DyteCommandBase
+    {
+        /// <summary>The connection to use; defaults to the session's (Connect-Dyte, or the DYTE_* environment variables).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public DyteConnection? Connection { get; set; }
+
+        private protected override DyteConnection? ExplicitConnection => Connection;
     }
 }

@@ -41,6 +41,17 @@ public sealed class EnvironmentConnectionTests : EngineTest, IDisposable
     }
 
     [Fact]
+    public async Task Get_DyteConnection_shows_the_environment_connection_without_sending_anything()
+    {
+        SetEnvironment(Org.Id, Org.ApiKey, Org.ApiBaseUri.ToString());
+
+        var connection = Assert.Single(Run("Get-DyteConnection").ThrowIfFailed().Connections());
+
+        Assert.Equal(("Environment", Org.Id), (connection.Str("Source"), connection.Str("OrganizationId")));
+        Assert.Empty(await RequestsAsync());
+    }
+
+    [Fact]
     public void Connect_without_parameters_reads_the_environment()
     {
         SetEnvironment(Org.Id, Org.ApiKey, Org.ApiBaseUri.ToString());

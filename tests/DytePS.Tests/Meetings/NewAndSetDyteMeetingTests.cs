@@ -37,7 +37,6 @@ public sealed class NewAndSetDyteMeetingTests : EngineTest
     [InlineData("New-DyteMeeting -Title '   '")]
     [InlineData("New-DyteMeeting -Title \"a`tb`nc\"")]
     [InlineData("New-DyteMeeting -Title ('x' * 1025)")]
-    [InlineData("New-DyteMeeting -Title ok -PreferredRegion ''")]
     public async Task New_rejects_bad_titles_before_any_request(string script)
     {
         var result = Run(script);

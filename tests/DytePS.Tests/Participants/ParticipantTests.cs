@@ -44,6 +44,29 @@ public sealed class ParticipantTests : EngineTest
         Assert.Equal(["webinar_viewer", "webinar_host"], participants.Select(p => p.Str("PresetName")));
     }
 
+    [Fact]
+    public async Task Empty_optional_cells_of_a_csv_row_mean_not_given()
+    {
+        Shell.SetVariable("m", NewMeeting());
+        await Org.ClearRequestsAsync();
+
+        var result = Run("""
+            @(
+                [pscustomobject]@{ MeetingId = $m; Name = ''; PresetName = 'viewer'; CustomParticipantId = ''; Picture = '' }
+                [pscustomobject]@{ MeetingId = $m; Name = 'Bob'; PresetName = 'viewer'; CustomParticipantId = '   '; Picture = $null }
+            ) | New-DyteParticipant
+            """).ThrowIfFailed();
+
+        var participants = result.Typed("DytePS.Participant");
+        Assert.Equal(2, participants.Count);
+        Assert.Null(participants[0].Str("Name"));
+        Assert.Null(participants[0].Str("CustomParticipantId"));
+        Assert.Null(participants[0].Str("Picture"));
+        Assert.Equal("Bob", participants[1].Str("Name"));
+        Assert.Null(participants[1].Str("CustomParticipantId"));
+        Assert.Equal(2, (await RequestsAsync()).Count(r => r.Operation == "addParticipant" && r.Status == 201));
+    }
+
     [Theory]
     [InlineData("New-DyteParticipant -MeetingId $m -PresetName ''", "PresetName")]
     [InlineData("New-DyteParticipant -MeetingId $m -PresetName host -Picture 'not a url'", "Picture")]

@@ -11,7 +11,7 @@ namespace DytePS.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Dyte", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(DyteConnection))]
-    public sealed class ConnectDyteCommand : DyteCmdlet
+    public sealed class ConnectDyteCommand : DyteCommandBase
     {
         private const string ApiKeySet = "ApiKey";
         private const string CredentialSet = "Credential";

@@ -15,11 +15,11 @@ namespace DytePS.Commands
         [ValidateLength(1, 1024)]
         public string Title { get; set; } = string.Empty;
 
-        /// <summary>Media region such as ap-south-1 (Dyte only).</summary>
+        /// <summary>Media region such as ap-south-1 (Dyte only); empty (a CSV cell) means not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.PreferredRegionCompleter))]
-        [ValidateNotBlank]
-        [ValidateLength(1, 64)]
+        [ValidateOptionalText]
+        [ValidateLength(0, 64)]
         public string? PreferredRegion { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -34,7 +34,7 @@ namespace DytePS.Commands
             var request = new NewMeeting
             {
                 Title = Title,
-                PreferredRegion = PreferredRegion,
+                PreferredRegion = ValidateOptionalTextAttribute.Given(PreferredRegion),
                 RecordOnStart = RecordOnStart.IsPresent ? true : (bool?)null,
                 LiveStreamOnStart = LiveStreamOnStart.IsPresent ? true : (bool?)null,
             };

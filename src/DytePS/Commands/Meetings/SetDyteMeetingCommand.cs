@@ -22,8 +22,10 @@ namespace DytePS.Commands
         [ValidateLength(1, 1024)]
         public string? Title { get; set; }
 
+        /// <summary>ACTIVE, or INACTIVE to retire the meeting (nobody can join it then).</summary>
         [Parameter]
-        public MeetingStatus? Status { get; set; }
+        [ValidateSet("ACTIVE", "INACTIVE", IgnoreCase = true)]
+        public string? Status { get; set; }
 
         /// <summary>Write the updated meeting to the pipeline.</summary>
         [Parameter]
@@ -43,12 +45,17 @@ namespace DytePS.Commands
 
         protected override void ProcessRecord()
         {
-            var changes = Status is null ? $"Set title to '{Title}'"
-                : Title is null ? $"Set status to {Status.Value.ToString().ToUpperInvariant()}"
-                : $"Set title to '{Title}' and status to {Status.Value.ToString().ToUpperInvariant()}";
+            var status = Status?.ToUpperInvariant();
+            var changes = status is null ? $"Set title to '{Title}'"
+                : Title is null ? $"Set status to {status}"
+                : $"Set title to '{Title}' and status to {status}";
             if (!ShouldProcess($"Meeting {MeetingId}", changes)) return;
 
-            var update = new MeetingUpdate { Title = Title, Status = Status };
+            var update = new MeetingUpdate
+            {
+                Title = Title,
+                Status = status is null ? (MeetingStatus?)null : status == "ACTIVE" ? MeetingStatus.Active : MeetingStatus.Inactive,
+            };
             var meetingId = MeetingId;
             InvokeInOrder(meetingId, ThrottleLimit, (client, token) => client.Meetings.UpdateAsync(meetingId, update, token), meeting =>
             {

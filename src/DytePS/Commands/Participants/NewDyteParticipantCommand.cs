@@ -24,21 +24,22 @@ namespace DytePS.Commands
         [ValidateLength(1, 255)]
         public string PresetName { get; set; } = string.Empty;
 
+        // The optional values below may come from CSV rows, where an empty cell means "not given".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotBlank]
-        [ValidateLength(1, 255)]
+        [ValidateOptionalText]
+        [ValidateLength(0, 255)]
         public string? Name { get; set; }
 
         /// <summary>Absolute http(s) URL of the participant's picture.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateAbsoluteHttpUri]
+        [ValidateAbsoluteHttpUri(AllowBlank = true)]
         public string? Picture { get; set; }
 
         /// <summary>Your application's identifier for the participant.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("custom_participant_id")]
-        [ValidateNotBlank]
-        [ValidateLength(1, 255)]
+        [ValidateOptionalText]
+        [ValidateLength(0, 255)]
         public string? CustomParticipantId { get; set; }
 
         /// <summary>How many requests to send at once over the connection (results still come in input order); default 1.</summary>
@@ -48,15 +49,15 @@ namespace DytePS.Commands
 
         protected override void ProcessRecord()
         {
-            var who = Name ?? CustomParticipantId ?? PresetName;
-            if (!ShouldProcess($"Meeting {MeetingId}", $"Add participant '{who}' with preset '{PresetName}'")) return;
             var request = new NewParticipant
             {
-                Name = Name,
-                Picture = Picture,
+                Name = ValidateOptionalTextAttribute.Given(Name),
+                Picture = ValidateOptionalTextAttribute.Given(Picture),
                 PresetName = PresetName,
-                CustomParticipantId = CustomParticipantId,
+                CustomParticipantId = ValidateOptionalTextAttribute.Given(CustomParticipantId),
             };
+            var who = request.Name ?? request.CustomParticipantId ?? PresetName;
+            if (!ShouldProcess($"Meeting {MeetingId}", $"Add participant '{who}' with preset '{PresetName}'")) return;
             var meetingId = MeetingId;
             InvokeInOrder(who, ThrottleLimit, (client, token) => client.Participants.AddAsync(meetingId, request, token), WriteObject);
         }

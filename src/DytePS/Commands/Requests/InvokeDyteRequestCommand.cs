@@ -88,6 +88,8 @@ namespace DytePS.Commands
                 throw new ArgumentException("-Path must be plain segments such as meetings/<id>: no empty, '.' or '..' segments, no '?', '#' or '\\' (use -Query for the query).");
 
             var request = new DyteRequest(method, DyteRequest.PathOf(segments));
+            // An arbitrary POST may create something: retry it only when the service surely did not act.
+            if (method == "POST") request.AsCreate();
             if (Query != null)
             {
                 foreach (DictionaryEntry entry in Query)
