@@ -13,11 +13,12 @@ public sealed class TestOrganization
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    private TestOrganization(DyteEmulator emulator, string id, string apiKey)
+    private TestOrganization(DyteEmulator emulator, string id, string apiKey, string? accountId)
     {
         Emulator = emulator;
         Id = id;
         ApiKey = apiKey;
+        AccountId = accountId ?? string.Empty;
     }
 
     public DyteEmulator Emulator { get; }
@@ -25,13 +26,20 @@ public sealed class TestOrganization
     public string ApiKey { get; }
     public Uri ApiBaseUri => Emulator.ApiBaseUri;
 
+    /// <summary>The Cloudflare account the organization belongs to as a RealtimeKit app (whose app id is <see cref="Id"/>).</summary>
+    public string AccountId { get; }
+
+    /// <summary>The emulator's Cloudflare API root, the -BaseUri of a RealtimeKit connection.</summary>
+    public Uri RealtimeKitRoot => new(Emulator.Root, "client/v4");
+
     /// <param name="lifecycleDelayMs">How long timed transitions (INVOKED to RECORDING, ...) take; 0 makes the next request see them.</param>
     public static async Task<TestOrganization> CreateAsync(DyteEmulator emulator, int lifecycleDelayMs = 0)
     {
         using var response = await Http.PostAsJsonAsync(new Uri(emulator.ControlUri, "organizations"), new { lifecycle_delay_ms = lifecycleDelayMs });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new TestOrganization(emulator, created.GetProperty("id").GetString()!, created.GetProperty("api_key").GetString()!);
+        return new TestOrganization(emulator, created.GetProperty("id").GetString()!, created.GetProperty("api_key").GetString()!,
+            created.TryGetProperty("account_id", out var account) ? account.GetString() : null);
     }
 
     /// <summary>Adds meetings titled "{prefix} 1".."{prefix} N" without an API call each.</summary>
@@ -73,6 +81,13 @@ public sealed class TestOrganization
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Adding the fault failed with {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").ToString();
+    }
+
+    /// <summary>Faults of this organization not yet used up.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ActiveFaultsAsync()
+    {
+        var faults = await Http.GetFromJsonAsync<List<JsonElement>>(Control($"faults?organization={Id}"));
+        return faults!;
     }
 
     public async Task ClearFaultsAsync()

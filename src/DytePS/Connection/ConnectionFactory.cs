@@ -17,6 +17,7 @@ namespace DytePS
             if (settings.Timeout.HasValue) options.Timeout = settings.Timeout.Value;
             if (settings.MaxRetries.HasValue) options.Retry.MaxRetries = settings.MaxRetries.Value;
             if (settings.MaxRetryWait.HasValue) options.Retry.MaxTotalWait = settings.MaxRetryWait.Value;
+            if (settings.RetryInterval.HasValue) options.Retry.BaseDelay = settings.RetryInterval.Value;
             options.Proxy = settings.Proxy;
             options.RequestsPerMinute = settings.RequestsPerMinute;
             return new DyteConnection(new DyteClient(options), source);
@@ -39,6 +40,7 @@ namespace DytePS
         public Uri? BaseUri { get; set; }
         public TimeSpan? Timeout { get; set; }
         public int? MaxRetries { get; set; }
+        public TimeSpan? RetryInterval { get; set; }
         public TimeSpan? MaxRetryWait { get; set; }
         public int? RequestsPerMinute { get; set; }
 

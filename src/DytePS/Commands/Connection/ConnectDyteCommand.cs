@@ -71,6 +71,11 @@ namespace DytePS.Commands
         [ValidateRange(0, 3600)]
         public int? MaximumRetryWaitSec { get; set; }
 
+        /// <summary>Seconds before the first retry when the service gives no Retry-After (doubled per retry, up to 30 s); default 1.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 30.0)]
+        public double? RetryIntervalSec { get; set; }
+
         /// <summary>Send at most this many requests per minute on this connection (Dyte allows 2000 per IP); default: no budget, 429s are retried.</summary>
         [Parameter]
         [ValidateRange(1, 100000)]
@@ -101,6 +106,7 @@ namespace DytePS.Commands
                 BaseUri = BaseUri,
                 Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
                 MaxRetries = MaximumRetryCount,
+                RetryInterval = RetryIntervalSec.HasValue ? TimeSpan.FromSeconds(RetryIntervalSec.Value) : (TimeSpan?)null,
                 MaxRetryWait = MaximumRetryWaitSec.HasValue ? TimeSpan.FromSeconds(MaximumRetryWaitSec.Value) : (TimeSpan?)null,
                 RequestsPerMinute = RequestsPerMinute,
                 Proxy = Proxy is null ? null : new System.Net.WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
