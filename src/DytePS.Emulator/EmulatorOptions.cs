@@ -43,7 +43,7 @@ public sealed record OrganizationSeed(string Id, string ApiKey)
         if (colon <= 0 || colon == text.Length - 1)
             throw new FormatException($"'{text}' is not <organization-id>:<api-key>.");
         var id = text[..colon];
-        if (!Guid.TryParse(id, out _))
+        if (!Guid.TryParseExact(id, "D", out _))
             throw new FormatException($"The organization id '{id}' is not a UUID.");
         return new OrganizationSeed(id, text[(colon + 1)..]);
     }

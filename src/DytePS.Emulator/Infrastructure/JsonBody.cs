@@ -94,7 +94,7 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (!Guid.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{Field(name)}' must be a UUID.");
+        if (!RouteIds.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{Field(name)}' must be a UUID.");
         return id;
     }
 
@@ -103,7 +103,10 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        // Well-formed too: Uri.TryCreate alone takes spaces and other characters a URI cannot hold,
+        // and the value is answered back in fields the document declares format: uri.
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !Uri.IsWellFormedUriString(text, UriKind.Absolute))
             throw ApiProblem.BadRequest($"'{Field(name)}' must be an absolute http or https URL.");
         return text;
     }
@@ -137,5 +140,11 @@ public sealed class JsonBody
 public static class RouteIds
 {
     public static Guid Parse(string value, string name) =>
-        Guid.TryParse(value, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+        TryParse(value, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+
+    /// <summary>
+    /// Only the hyphenated 8-4-4-4-12 form is a UUID (format: uuid); Guid.TryParse would also take
+    /// 32 bare hex digits, braces and parentheses, which the service refuses.
+    /// </summary>
+    public static bool TryParse(string? value, out Guid id) => Guid.TryParseExact(value, "D", out id);
 }
