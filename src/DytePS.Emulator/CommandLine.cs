@@ -22,6 +22,21 @@ public static class CommandLine
                                 each step happen at the next request)
           --recording-size <bytes>
                                 size of the recording files served for download (default 262144)
+          --fault <spec>        inject a fault into API requests from the start; repeatable.
+                                <spec> is <operationId|*>:<kind>[=value][,option=value...]
+                                kinds:   status=<400-599>, latency=<ms>, hang, drop,
+                                         malformed-json, empty-body
+                                options: count=<n> (default: every request),
+                                         probability=<0..1> (default 1),
+                                         when=before|after (after: the request takes effect,
+                                           then its answer is replaced or the connection dropped),
+                                         retry-after=<seconds>, retry-after-format=seconds|http-date,
+                                         html (an HTML error page instead of the JSON envelope),
+                                         org=<organization id> (default: every organization)
+                                e.g. --fault listMeetings:status=503,count=2
+                                     --fault "*:latency=250"
+                                     --fault createMeeting:drop,when=after,probability=0.1
+                                     --fault getMeeting:status=429,retry-after=4
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
@@ -56,6 +71,9 @@ public static class CommandLine
                     break;
                 case "--recording-size":
                     options.RecordingFileSize = ParseInt(Value(args, ref i, arg), arg, 0, 1_073_741_824);
+                    break;
+                case "--fault":
+                    options.Faults.Add(Faults.FaultSpec.Parse(Value(args, ref i, arg)));
                     break;
                 case "--log-requests":
                     options.LogRequests = true;

@@ -1,6 +1,7 @@
 using DytePS.Emulator.Api;
 using DytePS.Emulator.Control;
 using DytePS.Emulator.Events;
+using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,6 +53,8 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<BasicAuthFilter>();
         builder.Services.AddSingleton<LifecycleFilter>();
+        builder.Services.AddSingleton<FaultRegistry>();
+        builder.Services.AddSingleton<FaultFilter>();
         builder.Services.AddSingleton<ParticipantTokens>();
         builder.Services.AddSingleton<IEmulatorEvents, NoEmulatorEvents>();
         builder.Services.AddSingleton<EventDispatcher>();
@@ -63,12 +66,28 @@ public sealed class DyteEmulator : IAsyncDisposable
         app.UseMiddleware<ApiProblemMiddleware>();
         MapApi(app.MapGroup(ApiPrefix));
         ControlEndpoints.Map(app);
+        var faults = app.Services.GetRequiredService<FaultRegistry>();
+        faults.Operations = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<ApiOperation>()?.OperationId).OfType<string>().ToHashSet();
 
         var state = app.Services.GetRequiredService<EmulatorState>();
         foreach (var seed in options.OrganizationsOrDemo)
         {
             var organization = state.AddOrganization(seed.Id, seed.ApiKey);
             Seeder.AddMeetings(organization, state, options.SeedMeetings, "Seeded meeting");
+        }
+        // --fault: checked only now, against the mapped operations and the organizations.
+        foreach (var fault in options.Faults)
+        {
+            try
+            {
+                faults.Add(fault);
+            }
+            catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
+            {
+                await app.DisposeAsync();
+                throw new FormatException($"--fault {fault.Operation}:{fault.Kind}: {e.Message}");
+            }
         }
 
         await app.StartAsync(cancellationToken);
@@ -82,8 +101,9 @@ public sealed class DyteEmulator : IAsyncDisposable
     /// </summary>
     private static void MapApi(RouteGroupBuilder api)
     {
-        // In this order: authenticate, then advance the organization's lifecycles.
+        // In this order: authenticate, apply a fault, then advance the organization's lifecycles.
         api.AddEndpointFilter<BasicAuthFilter>();
+        api.AddEndpointFilter<FaultFilter>();
         api.AddEndpointFilter<LifecycleFilter>();
         MeetingEndpoints.Map(api);
         ParticipantEndpoints.Map(api);

@@ -29,6 +29,9 @@ public sealed class EmulatorOptions
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 
+    /// <summary>Faults active from start-up (<c>--fault</c>); see docs/emulator.md.</summary>
+    public List<Faults.FaultDefinition> Faults { get; } = new();
+
     internal IReadOnlyList<OrganizationSeed> OrganizationsOrDemo =>
         Organizations.Count > 0 ? Organizations : new[] { DemoOrganization };
 }

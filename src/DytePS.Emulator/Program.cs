@@ -16,7 +16,18 @@ if (options is null)
     return 0;
 }
 
-await using var emulator = await DyteEmulator.StartAsync(options);
+DyteEmulator started;
+try
+{
+    started = await DyteEmulator.StartAsync(options);
+}
+catch (FormatException e)
+{
+    // Options that can only be checked against the running API (a --fault's operation or organization).
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+await using var emulator = started;
 var organization = options.OrganizationsOrDemo[0];
 Console.WriteLine($"""
     Dyte v2 API emulator listening on {emulator.ApiBaseUri}

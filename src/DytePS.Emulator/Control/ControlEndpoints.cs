@@ -39,6 +39,7 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        FaultEndpoints.Map(control);
         PresenceEndpoints.Map(control);
         DownloadEndpoints.Map(control);
     }

@@ -69,15 +69,29 @@ public sealed class JsonBody
         };
     }
 
-    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue)
+    /// <param name="digitsAsString">Also take the integer as a string of digits ("4"), as header-like values are often written.</param>
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue, bool digitsAsString = false)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-            throw ApiProblem.BadRequest($"'{Field(name)}' must be an integer.");
+        var number = 0;
+        var isInt = value.ValueKind == JsonValueKind.Number
+            ? value.TryGetInt32(out number)
+            : digitsAsString && value.ValueKind == JsonValueKind.String
+                && int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+        if (!isInt) throw ApiProblem.BadRequest($"'{Field(name)}' must be an integer.");
         if (number < min || number > max)
             throw ApiProblem.BadRequest(max == int.MaxValue
                 ? $"'{Field(name)}' must be at least {min}."
                 : $"'{Field(name)}' must be between {min} and {max}.");
+        return number;
+    }
+
+    public double? Number(string name, double min, double max)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number) throw ApiProblem.BadRequest($"'{Field(name)}' must be a number.");
+        var number = value.GetDouble();
+        if (number < min || number > max) throw ApiProblem.BadRequest($"'{Field(name)}' must be between {min} and {max}.");
         return number;
     }
 

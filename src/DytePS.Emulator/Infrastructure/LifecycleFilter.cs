@@ -12,7 +12,7 @@ public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatc
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context.HttpContext);
+        var organization = ApiCaller.OrganizationOf(context.HttpContext);
         lock (organization.Gate) organization.Advance(state.UtcNow);
         try
         {
