@@ -5,6 +5,9 @@ namespace DytePS.Emulator;
 /// <summary>Parses the emulator's command line into <see cref="EmulatorOptions"/>; <see cref="Help"/> documents every flag.</summary>
 public static class CommandLine
 {
+    /// <summary>The service's documented budget: 2000 requests per minute.</summary>
+    public const int DefaultRateLimit = 2000;
+
     public const string Help = """
         DytePS Dyte v2 API emulator: a local, stateful Dyte API server on 127.0.0.1.
 
@@ -22,6 +25,8 @@ public static class CommandLine
                                 each step happen at the next request)
           --recording-size <bytes>
                                 size of the recording files served for download (default 262144)
+          --rate-limit <n>      API requests per minute per organization before 429 with
+                                Retry-After (default 2000, like the service; 0 turns it off)
           --fault <spec>        inject a fault into API requests from the start; repeatable.
                                 <spec> is <operationId|*>:<kind>[=value][,option=value...]
                                 kinds:   status=<400-599>, latency=<ms>, hang, drop,
@@ -49,7 +54,8 @@ public static class CommandLine
     /// <summary>The options, or null when help was asked for. Throws <see cref="FormatException"/> for bad input.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args)
     {
-        var options = new EmulatorOptions();
+        // The command line is a stand-in for the service, so its rate limit is on unless turned off.
+        var options = new EmulatorOptions { RequestsPerMinute = DefaultRateLimit };
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -71,6 +77,9 @@ public static class CommandLine
                     break;
                 case "--recording-size":
                     options.RecordingFileSize = ParseInt(Value(args, ref i, arg), arg, 0, 1_073_741_824);
+                    break;
+                case "--rate-limit":
+                    options.RequestsPerMinute = ParseInt(Value(args, ref i, arg), arg, 0, 1_000_000);
                     break;
                 case "--fault":
                     options.Faults.Add(Faults.FaultSpec.Parse(Value(args, ref i, arg)));

@@ -55,6 +55,8 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<LifecycleFilter>();
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<FaultFilter>();
+        builder.Services.AddSingleton<RateLimits>();
+        builder.Services.AddSingleton<RateLimitFilter>();
         builder.Services.AddSingleton<ParticipantTokens>();
         builder.Services.AddSingleton<IEmulatorEvents, NoEmulatorEvents>();
         builder.Services.AddSingleton<EventDispatcher>();
@@ -101,9 +103,11 @@ public sealed class DyteEmulator : IAsyncDisposable
     /// </summary>
     private static void MapApi(RouteGroupBuilder api)
     {
-        // In this order: authenticate, apply a fault, then advance the organization's lifecycles.
+        // In this order: authenticate, apply a fault, count against the rate limit (a faulted
+        // request never reached the API), then advance the organization's lifecycles.
         api.AddEndpointFilter<BasicAuthFilter>();
         api.AddEndpointFilter<FaultFilter>();
+        api.AddEndpointFilter<RateLimitFilter>();
         api.AddEndpointFilter<LifecycleFilter>();
         MeetingEndpoints.Map(api);
         ParticipantEndpoints.Map(api);

@@ -26,6 +26,12 @@ public sealed class EmulatorOptions
     /// <summary>Size in bytes of every recording file the emulator serves.</summary>
     public long RecordingFileSize { get; set; } = State.Organization.DefaultRecordingFileSize;
 
+    /// <summary>
+    /// Each organization's API requests per minute before 429 (0: unlimited). Off by default for
+    /// in-process use; the command line's <c>--rate-limit</c> defaults to the service's 2000.
+    /// </summary>
+    public int RequestsPerMinute { get; set; }
+
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 

@@ -1,3 +1,4 @@
+using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
 
@@ -23,13 +24,16 @@ public static class ControlEndpoints
         control.MapGet("/organizations", (EmulatorState state) =>
             Results.Json(state.Organizations.Select(o => new { id = o.Id, lifecycle_delay_ms = (long)o.LifecycleDelay.TotalMilliseconds }), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
-        control.MapPost("/organizations/{organizationId}/reset", (string organizationId, EmulatorState state, RequestLog log) =>
+        control.MapPost("/organizations/{organizationId}/reset", (string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits) =>
         {
             RequireOrganization(state, organizationId).Reset();
             log.Clear(organizationId);
+            faults.Clear(organizationId);
+            limits.Reset(organizationId);
             return Results.NoContent();
         });
         control.MapPost("/organizations/{organizationId}/seed", Seed);
+        control.MapPut("/organizations/{organizationId}/rate-limit", SetRateLimit);
 
         control.MapGet("/requests", (string? organization, RequestLog log) =>
             Results.Json(log.Snapshot(organization), ApiJson.Options));
@@ -61,6 +65,17 @@ public static class ControlEndpoints
         }
         return Results.Json(new { id, api_key = apiKey, lifecycle_delay_ms = (long)organization.LifecycleDelay.TotalMilliseconds },
             ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary><c>{"requests_per_minute": n}</c>; 0 turns the limit off. A new limit starts a new window.</summary>
+    private static async Task<IResult> SetRateLimit(HttpContext context, string organizationId, EmulatorState state, RateLimits limits)
+    {
+        var organization = RequireOrganization(state, organizationId);
+        var body = await JsonBody.ReadAsync(context.Request);
+        var perMinute = body.Int("requests_per_minute", 0, 1_000_000) ?? throw ApiProblem.BadRequest("'requests_per_minute' is required.");
+        organization.RequestsPerMinute = perMinute;
+        limits.Reset(organization.Id);
+        return Results.Json(new { organization = organization.Id, requests_per_minute = perMinute }, ApiJson.Options);
     }
 
     /// <summary>

@@ -24,7 +24,10 @@ public sealed class EmulatorState
     /// <summary>Adds an organization; <paramref name="lifecycleDelay"/> defaults to <see cref="EmulatorOptions.LifecycleDelay"/>.</summary>
     public Organization AddOrganization(string id, string apiKey, TimeSpan? lifecycleDelay = null)
     {
-        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, _options.RecordingFileSize);
+        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, _options.RecordingFileSize)
+        {
+            RequestsPerMinute = _options.RequestsPerMinute,
+        };
         if (!_organizations.TryAdd(id, organization))
             throw new InvalidOperationException($"The organization '{id}' already exists.");
         return organization;

@@ -29,6 +29,9 @@ public sealed class Organization
     /// <summary>The size of every recording file this organization's recordings produce.</summary>
     public long RecordingFileSize { get; }
 
+    /// <summary>The API's budget of requests per minute (see Infrastructure.RateLimits); 0: unlimited.</summary>
+    public int RequestsPerMinute { get; set; }
+
     public object Gate { get; } = new();
 
     /// <summary>Orders publication of <see cref="Outbox"/>; never taken while holding <see cref="Gate"/>.</summary>
