@@ -27,6 +27,9 @@ public static class CommandLine
                                 size of the recording files served for download (default 262144)
           --rate-limit <n>      API requests per minute per organization before 429 with
                                 Retry-After (default 2000, like the service; 0 turns it off)
+          --webhook-retry-delay <ms>
+                                wait before a failed webhook delivery's first retry; it doubles
+                                for each of the 5 retries (default 1000)
           --fault <spec>        inject a fault into API requests from the start; repeatable.
                                 <spec> is <operationId|*>:<kind>[=value][,option=value...]
                                 kinds:   status=<400-599>, latency=<ms>, hang, drop,
@@ -80,6 +83,9 @@ public static class CommandLine
                     break;
                 case "--rate-limit":
                     options.RequestsPerMinute = ParseInt(Value(args, ref i, arg), arg, 0, 1_000_000);
+                    break;
+                case "--webhook-retry-delay":
+                    options.WebhookRetryDelay = TimeSpan.FromMilliseconds(ParseInt(Value(args, ref i, arg), arg, 0, 3_600_000));
                     break;
                 case "--fault":
                     options.Faults.Add(Faults.FaultSpec.Parse(Value(args, ref i, arg)));

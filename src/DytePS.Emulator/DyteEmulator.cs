@@ -4,6 +4,7 @@ using DytePS.Emulator.Events;
 using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
+using DytePS.Emulator.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -58,7 +59,11 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<RateLimits>();
         builder.Services.AddSingleton<RateLimitFilter>();
         builder.Services.AddSingleton<ParticipantTokens>();
-        builder.Services.AddSingleton<IEmulatorEvents, NoEmulatorEvents>();
+        builder.Services.AddSingleton<DeliveryLog>();
+        builder.Services.AddSingleton(_ => new WebhookSigner(null));
+        builder.Services.AddSingleton<WebhookDeliverer>();
+        builder.Services.AddSingleton<IEmulatorEvents>(services => services.GetRequiredService<WebhookDeliverer>());
+        builder.Services.AddHostedService<WebhookDeliveryWorker>();
         builder.Services.AddSingleton<EventDispatcher>();
         builder.Services.AddHostedService<LifecycleTicker>();
         configureServices?.Invoke(builder.Services);

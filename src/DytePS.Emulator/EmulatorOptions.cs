@@ -32,6 +32,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public int RequestsPerMinute { get; set; }
 
+    /// <summary>The wait before a failed webhook delivery's first retry (it doubles for each of the 5 retries).</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = State.Organization.DefaultWebhookRetryDelay;
+
+    /// <summary>How long a webhook receiver has to answer before the attempt counts as failed (the service's 3 s).</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 

@@ -28,6 +28,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_webhook_retry_delay_has_a_flag_and_a_default()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), CommandLine.Parse([])!.WebhookRetryDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), CommandLine.Parse(["--webhook-retry-delay", "10"])!.WebhookRetryDelay);
+        Assert.Contains("--webhook-retry-delay <ms>", CommandLine.Help);
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--webhook-retry-delay", "-1"]));
+    }
+
+    [Fact]
     public void A_flag_without_its_value_is_refused()
     {
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--lifecycle-delay"]));

@@ -1,6 +1,7 @@
 using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
+using DytePS.Emulator.Webhooks;
 
 namespace DytePS.Emulator.Control;
 
@@ -21,15 +22,16 @@ public static class ControlEndpoints
             organizations = state.Organizations.Count(),
         }, ApiJson.Options));
 
-        control.MapGet("/organizations", (EmulatorState state) =>
-            Results.Json(state.Organizations.Select(o => new { id = o.Id, lifecycle_delay_ms = (long)o.LifecycleDelay.TotalMilliseconds }), ApiJson.Options));
+        control.MapGet("/organizations", (EmulatorState state) => Results.Json(state.Organizations.Select(o => View(o)), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
-        control.MapPost("/organizations/{organizationId}/reset", (string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits) =>
+        control.MapPost("/organizations/{organizationId}/reset", (
+            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries) =>
         {
             RequireOrganization(state, organizationId).Reset();
             log.Clear(organizationId);
             faults.Clear(organizationId);
             limits.Reset(organizationId);
+            deliveries.Clear(organizationId);
             return Results.NoContent();
         });
         control.MapPost("/organizations/{organizationId}/seed", Seed);
@@ -44,6 +46,7 @@ public static class ControlEndpoints
         });
 
         FaultEndpoints.Map(control);
+        DeliveryEndpoints.Map(app, control);
         PresenceEndpoints.Map(control);
         DownloadEndpoints.Map(control);
     }
@@ -54,17 +57,37 @@ public static class ControlEndpoints
         var id = body.Uuid("id")?.ToString() ?? Guid.NewGuid().ToString();
         var apiKey = body.String("api_key", allowEmpty: false) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var delayMs = body.Int("lifecycle_delay_ms", 0, 86_400_000);
+        var accountId = body.Uuid("account_id")?.ToString();
+        var flavor = body.Enum("flavor", Organization.Flavors);
+        var retryDelayMs = body.Int("webhook_retry_delay_ms", 0, 3_600_000);
+        var perMinute = body.Int("requests_per_minute", 0, 1_000_000);
         Organization organization;
         try
         {
-            organization = state.AddOrganization(id, apiKey, delayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+            organization = state.AddOrganization(id, apiKey, delayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, accountId, flavor,
+                retryDelayMs is { } retry ? TimeSpan.FromMilliseconds(retry) : null, perMinute);
         }
         catch (InvalidOperationException e)
         {
             throw ApiProblem.Conflict(e.Message);
         }
-        return Results.Json(new { id, api_key = apiKey, lifecycle_delay_ms = (long)organization.LifecycleDelay.TotalMilliseconds },
-            ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(View(organization, withKey: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>An organization's settings; the API key only to whoever just created it.</summary>
+    private static Dictionary<string, object?> View(Organization organization, bool withKey = false)
+    {
+        var view = new Dictionary<string, object?>
+        {
+            ["id"] = organization.Id,
+            ["account_id"] = organization.AccountId,
+            ["flavor"] = organization.Flavor,
+            ["lifecycle_delay_ms"] = (long)organization.LifecycleDelay.TotalMilliseconds,
+            ["webhook_retry_delay_ms"] = (long)organization.WebhookRetryDelay.TotalMilliseconds,
+            ["requests_per_minute"] = organization.RequestsPerMinute,
+        };
+        if (withKey) view["api_key"] = organization.ApiKey;
+        return view;
     }
 
     /// <summary><c>{"requests_per_minute": n}</c>; 0 turns the limit off. A new limit starts a new window.</summary>

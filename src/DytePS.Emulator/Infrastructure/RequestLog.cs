@@ -49,12 +49,12 @@ public sealed record RequestLogEntry(
     long Sequence, DateTime Time, string Method, string Path, string? Operation, int Status, double DurationMs, string? OrganizationId,
     string? Fault = null);
 
-/// <summary>Records every request outside the control path in the <see cref="RequestLog"/>.</summary>
+/// <summary>Records every request outside the control path (and the well-known key) in the <see cref="RequestLog"/>.</summary>
 public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, DytePS.Emulator.State.EmulatorState state, EmulatorOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(ControlPath.Root))
+        if (context.Request.Path.StartsWithSegments(ControlPath.Root) || context.Request.Path.StartsWithSegments("/.well-known"))
         {
             await next(context);
             return;

@@ -9,6 +9,15 @@ namespace DytePS.Emulator.State;
 public sealed class Organization
 {
     public static readonly TimeSpan DefaultLifecycleDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultWebhookRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>A Dyte organization: webhooks carry dyte-* headers.</summary>
+    public const string Dyte = "dyte";
+
+    /// <summary>A Cloudflare RealtimeKit app: webhooks carry rtk-* headers.</summary>
+    public const string RealtimeKit = "realtimekit";
+
+    public static readonly string[] Flavors = [Dyte, RealtimeKit];
     public const long DefaultRecordingFileSize = 256 * 1024;
 
     public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize)
@@ -28,6 +37,23 @@ public sealed class Organization
 
     /// <summary>The size of every recording file this organization's recordings produce.</summary>
     public long RecordingFileSize { get; }
+
+    /// <summary>
+    /// The Cloudflare account the organization belongs to when addressed as a RealtimeKit app
+    /// (<c>/client/v4/accounts/{account_id}/realtime/kit/{app_id = organization id}</c>).
+    /// </summary>
+    public string AccountId { get; init; } = Guid.NewGuid().ToString();
+
+    /// <summary><see cref="Dyte"/> or <see cref="RealtimeKit"/>: which header names its webhook deliveries use.</summary>
+    public string Flavor { get; init; } = Dyte;
+
+    /// <summary>The wait before a failed webhook delivery's first retry; it doubles for each further one.</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = DefaultWebhookRetryDelay;
+
+    /// <summary>Bumped by <see cref="Reset"/>: deliveries queued before it see the change and stop retrying.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    private int _generation;
 
     /// <summary>The API's budget of requests per minute (see Infrastructure.RateLimits); 0: unlimited.</summary>
     public int RequestsPerMinute { get; set; }
@@ -64,6 +90,7 @@ public sealed class Organization
     {
         lock (Gate)
         {
+            Interlocked.Increment(ref _generation);
             Meetings.Clear();
             Participants.Clear();
             Sessions.Clear();

@@ -37,6 +37,14 @@ public sealed class ApiClient
         return new ApiClient(emulator, created.Json.GetProperty("id").GetString()!, created.Json.GetProperty("api_key").GetString()!);
     }
 
+    /// <summary>A new organization made with this creation body (flavor, account_id, webhook_retry_delay_ms, ...).</summary>
+    public static async Task<ApiClient> NewOrganizationAsync(object body, DyteEmulator? emulator = null)
+    {
+        emulator ??= await SharedEmulator.GetAsync();
+        var created = (await SendAsync(HttpMethod.Post, new Uri(emulator.ControlUri, "organizations"), Json(body), null)).Expect(201);
+        return new ApiClient(emulator, created.Json.GetProperty("id").GetString()!, created.Json.GetProperty("api_key").GetString()!);
+    }
+
     public static string Json(object value) => JsonSerializer.Serialize(value);
 
     // The API, authenticated as this organization.
