@@ -19,6 +19,9 @@ public sealed class DyteEmulator : IAsyncDisposable
 {
     public const string ApiPrefix = "/v2";
 
+    /// <summary>Cloudflare RealtimeKit's shape of the same API: the app is the organization.</summary>
+    public const string RealtimeKitPrefix = "/client/v4/accounts/{accountId}/realtime/kit/{appId}";
+
     private readonly WebApplication _app;
 
     private DyteEmulator(WebApplication app, Uri root)
@@ -32,6 +35,10 @@ public sealed class DyteEmulator : IAsyncDisposable
 
     /// <summary>The base URI to give Connect-Dyte: http://127.0.0.1:port/v2</summary>
     public Uri ApiBaseUri => new(Root, ApiPrefix);
+
+    /// <summary>The RealtimeKit base URI of an organization: http://127.0.0.1:port/client/v4/accounts/{account}/realtime/kit/{organization}</summary>
+    public Uri RealtimeKitBaseUri(string accountId, string organizationId) =>
+        new(Root, RealtimeKitPrefix.Replace("{accountId}", accountId).Replace("{appId}", organizationId));
 
     /// <summary>http://127.0.0.1:port/_emulator/</summary>
     public Uri ControlUri => new(Root, ControlPath.Root + "/");
@@ -53,6 +60,7 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<BasicAuthFilter>();
+        builder.Services.AddSingleton<BearerAuthFilter>();
         builder.Services.AddSingleton<LifecycleFilter>();
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<FaultFilter>();
@@ -71,7 +79,8 @@ public sealed class DyteEmulator : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ApiProblemMiddleware>();
-        MapApi(app.MapGroup(ApiPrefix));
+        MapApi<BasicAuthFilter>(app.MapGroup(ApiPrefix));
+        MapApi<BearerAuthFilter>(app.MapGroup(RealtimeKitPrefix));
         ControlEndpoints.Map(app);
         var faults = app.Services.GetRequiredService<FaultRegistry>();
         faults.Operations = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
@@ -80,7 +89,7 @@ public sealed class DyteEmulator : IAsyncDisposable
         var state = app.Services.GetRequiredService<EmulatorState>();
         foreach (var seed in options.OrganizationsOrDemo)
         {
-            var organization = state.AddOrganization(seed.Id, seed.ApiKey);
+            var organization = state.AddOrganization(seed.Id, seed.ApiKey, accountId: seed.AccountId);
             Seeder.AddMeetings(organization, state, options.SeedMeetings, "Seeded meeting");
         }
         // --fault: checked only now, against the mapped operations and the organizations.
@@ -103,14 +112,15 @@ public sealed class DyteEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Maps every API operation onto <paramref name="api"/>, behind authentication. Nothing depends
-    /// on the group's prefix, so the same operations can be mounted under another one.
+    /// Maps every API operation onto <paramref name="api"/>, behind <typeparamref name="TAuthentication"/>.
+    /// Nothing depends on the group's prefix: /v2 (Basic) and the RealtimeKit prefix (Bearer) serve
+    /// the same handlers under the same operationIds.
     /// </summary>
-    private static void MapApi(RouteGroupBuilder api)
+    private static void MapApi<TAuthentication>(RouteGroupBuilder api) where TAuthentication : IEndpointFilter
     {
         // In this order: authenticate, apply a fault, count against the rate limit (a faulted
         // request never reached the API), then advance the organization's lifecycles.
-        api.AddEndpointFilter<BasicAuthFilter>();
+        api.AddEndpointFilter<TAuthentication>();
         api.AddEndpointFilter<FaultFilter>();
         api.AddEndpointFilter<RateLimitFilter>();
         api.AddEndpointFilter<LifecycleFilter>();

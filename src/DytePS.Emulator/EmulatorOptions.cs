@@ -5,7 +5,7 @@ public sealed class EmulatorOptions
 {
     /// <summary>The organization every fresh emulator has, so docs and demos can name its credentials.</summary>
     public static readonly OrganizationSeed DemoOrganization =
-        new("4c5f2b7e-8d1a-4e3b-9f6c-0a1b2c3d4e5f", "dyte-emulator-demo-key");
+        new("4c5f2b7e-8d1a-4e3b-9f6c-0a1b2c3d4e5f", "dyte-emulator-demo-key") { AccountId = "9d3e6a1f-2b4c-4d5e-8f70-a1b2c3d4e5f6" };
 
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; } = 5380;
@@ -51,6 +51,9 @@ public sealed class EmulatorOptions
 /// <summary>An organization id and the API key that authenticates it.</summary>
 public sealed record OrganizationSeed(string Id, string ApiKey)
 {
+    /// <summary>Its RealtimeKit account id; null: a random one.</summary>
+    public string? AccountId { get; init; }
+
     /// <summary>Parses "id:key".</summary>
     public static OrganizationSeed Parse(string text)
     {

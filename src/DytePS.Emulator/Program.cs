@@ -28,11 +28,13 @@ catch (FormatException e)
     return 2;
 }
 await using var emulator = started;
-var organization = options.OrganizationsOrDemo[0];
+var organization = emulator.State.Find(options.OrganizationsOrDemo[0].Id)!;
 Console.WriteLine($"""
     Dyte v2 API emulator listening on {emulator.ApiBaseUri}
       Organization id: {organization.Id}
       API key:         {organization.ApiKey}   (a local demo credential, not a secret)
+      Account id:      {organization.AccountId}
+      RealtimeKit:     {emulator.RealtimeKitBaseUri(organization.AccountId, organization.Id)}   (Authorization: Bearer <API key>)
       Control API:     {emulator.ControlUri}
 
     Connect from PowerShell:

@@ -34,6 +34,8 @@ public static class MeetingEndpoints
     {
         var organization = ApiCaller.OrganizationOf(context);
         var body = await JsonBody.ReadAsync(context.Request);
+        if (BearerAuthFilter.IsRealtimeKit(context) && body.Sent("preferred_region"))
+            throw ApiProblem.BadRequest("'preferred_region' does not exist on RealtimeKit; leave it out.");
         var now = state.UtcNow;
         var meeting = new MeetingRecord
         {

@@ -43,6 +43,9 @@ public sealed class JsonBody
 
     private string Field(string name) => _prefix + name;
 
+    /// <summary>Whether the body names the field at all, even as null.</summary>
+    public bool Sent(string name) => _root.TryGetProperty(name, out _);
+
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public string? String(string name, bool required = false, bool allowEmpty = true)
