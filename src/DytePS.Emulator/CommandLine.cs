@@ -45,6 +45,9 @@ public static class CommandLine
                                      --fault "*:latency=250"
                                      --fault createMeeting:drop,when=after,probability=0.1
                                      --fault getMeeting:status=429,retry-after=4
+          --data <file>         keep organizations (credentials, account ids, settings), every
+                                entity, pending lifecycle steps and the webhook signing key in
+                                a SQLite file, so they survive a restart (default: in memory)
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
@@ -86,6 +89,9 @@ public static class CommandLine
                     break;
                 case "--webhook-retry-delay":
                     options.WebhookRetryDelay = TimeSpan.FromMilliseconds(ParseInt(Value(args, ref i, arg), arg, 0, 3_600_000));
+                    break;
+                case "--data":
+                    options.DataFile = Value(args, ref i, arg);
                     break;
                 case "--fault":
                     options.Faults.Add(Faults.FaultSpec.Parse(Value(args, ref i, arg)));

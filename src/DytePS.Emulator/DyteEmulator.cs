@@ -3,10 +3,12 @@ using DytePS.Emulator.Control;
 using DytePS.Emulator.Events;
 using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
+using DytePS.Emulator.Persistence;
 using DytePS.Emulator.State;
 using DytePS.Emulator.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 
 namespace DytePS.Emulator;
 
@@ -68,7 +70,9 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<RateLimitFilter>();
         builder.Services.AddSingleton<ParticipantTokens>();
         builder.Services.AddSingleton<DeliveryLog>();
-        builder.Services.AddSingleton(_ => new WebhookSigner(null));
+        // The container owns (and disposes) the store; the data file closes when the emulator stops.
+        builder.Services.AddSingleton<IStateStore>(_ => options.DataFile is { } file ? new SqliteStateStore(file) : new MemoryStateStore());
+        builder.Services.AddSingleton<WebhookSigner>();
         builder.Services.AddSingleton<WebhookDeliverer>();
         builder.Services.AddSingleton<IEmulatorEvents>(services => services.GetRequiredService<WebhookDeliverer>());
         builder.Services.AddHostedService<WebhookDeliveryWorker>();
@@ -87,10 +91,25 @@ public sealed class DyteEmulator : IAsyncDisposable
             .Select(e => e.Metadata.GetMetadata<ApiOperation>()?.OperationId).OfType<string>().ToHashSet();
 
         var state = app.Services.GetRequiredService<EmulatorState>();
+        IStateStore store;
+        try
+        {
+            store = app.Services.GetRequiredService<IStateStore>();
+            store.LoadInto(state);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            await app.DisposeAsync();
+            throw new FormatException($"--data {options.DataFile}: {e.Message}", e);
+        }
         foreach (var seed in options.OrganizationsOrDemo)
         {
+            // An organization the data file already has keeps its saved credentials and data.
+            if (state.Find(seed.Id) != null) continue;
             var organization = state.AddOrganization(seed.Id, seed.ApiKey, accountId: seed.AccountId);
+            store.SaveOrganization(organization);
             Seeder.AddMeetings(organization, state, options.SeedMeetings, "Seeded meeting");
+            store.Commit(organization);
         }
         // --fault: checked only now, against the mapped operations and the organizations.
         foreach (var fault in options.Faults)

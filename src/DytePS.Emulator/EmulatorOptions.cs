@@ -38,6 +38,12 @@ public sealed class EmulatorOptions
     /// <summary>How long a webhook receiver has to answer before the attempt counts as failed (the service's 3 s).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// A SQLite file that keeps every organization and entity across restarts (<c>--data</c>);
+    /// null: in memory only.
+    /// </summary>
+    public string? DataFile { get; set; }
+
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 

@@ -69,6 +69,7 @@ public static class MeetingEndpoints
             if (title != null) meeting.Title = title;
             if (status != null) meeting.Status = status;
             meeting.UpdatedAt = state.UtcNow;
+            organization.Meetings.Changed(meeting);
             return ApiResults.Data(meeting);
         }
     }

@@ -80,6 +80,7 @@ public static class ParticipantEndpoints
             if (picture != null) participant.Picture = picture;
             if (presetName != null) participant.PresetName = presetName;
             participant.UpdatedAt = state.UtcNow;
+            organization.Participants.Changed(participant);
             return ApiResults.Data(participant.View());
         }
     }

@@ -48,6 +48,7 @@ public static class WebhookEndpoints
             webhook.Url = fields.Url;
             webhook.Events = fields.Events;
             webhook.UpdatedAt = state.UtcNow;
+            organization.Webhooks.Changed(webhook);
             return ApiResults.Data(webhook.View());
         }
     }

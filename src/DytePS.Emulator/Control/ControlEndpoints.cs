@@ -25,9 +25,11 @@ public static class ControlEndpoints
         control.MapGet("/organizations", (EmulatorState state) => Results.Json(state.Organizations.Select(o => View(o)), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
         control.MapPost("/organizations/{organizationId}/reset", (
-            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries) =>
+            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store) =>
         {
-            RequireOrganization(state, organizationId).Reset();
+            var organization = RequireOrganization(state, organizationId);
+            organization.Reset();
+            store.Commit(organization);
             log.Clear(organizationId);
             faults.Clear(organizationId);
             limits.Reset(organizationId);
@@ -51,7 +53,7 @@ public static class ControlEndpoints
         DownloadEndpoints.Map(control);
     }
 
-    private static async Task<IResult> CreateOrganization(HttpContext context, EmulatorState state)
+    private static async Task<IResult> CreateOrganization(HttpContext context, EmulatorState state, IStateStore store)
     {
         var body = await JsonBody.ReadAsync(context.Request, required: false);
         var id = body.Uuid("id")?.ToString() ?? Guid.NewGuid().ToString();
@@ -71,6 +73,7 @@ public static class ControlEndpoints
         {
             throw ApiProblem.Conflict(e.Message);
         }
+        store.SaveOrganization(organization);
         return Results.Json(View(organization, withKey: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -91,12 +94,13 @@ public static class ControlEndpoints
     }
 
     /// <summary><c>{"requests_per_minute": n}</c>; 0 turns the limit off. A new limit starts a new window.</summary>
-    private static async Task<IResult> SetRateLimit(HttpContext context, string organizationId, EmulatorState state, RateLimits limits)
+    private static async Task<IResult> SetRateLimit(HttpContext context, string organizationId, EmulatorState state, RateLimits limits, IStateStore store)
     {
         var organization = RequireOrganization(state, organizationId);
         var body = await JsonBody.ReadAsync(context.Request);
         var perMinute = body.Int("requests_per_minute", 0, 1_000_000) ?? throw ApiProblem.BadRequest("'requests_per_minute' is required.");
         organization.RequestsPerMinute = perMinute;
+        store.SaveOrganization(organization);
         limits.Reset(organization.Id);
         return Results.Json(new { organization = organization.Id, requests_per_minute = perMinute }, ApiJson.Options);
     }
@@ -106,7 +110,7 @@ public static class ControlEndpoints
     /// <c>participants_per_meeting</c> participants (preset <c>preset_name</c>) in each new meeting,
     /// and in the existing meeting <c>meeting_id</c> when given.
     /// </summary>
-    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state)
+    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store)
     {
         const int MaxItems = 10_000_000;
         var organization = RequireOrganization(state, organizationId);
@@ -129,6 +133,7 @@ public static class ControlEndpoints
             participants += perMeeting;
         }
         var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
+        store.Commit(organization);
         return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
     }
 

@@ -26,7 +26,8 @@ public sealed class EmulatorState
         string id, string apiKey, TimeSpan? lifecycleDelay = null, string? accountId = null, string? flavor = null,
         TimeSpan? webhookRetryDelay = null, int? requestsPerMinute = null, long? recordingFileSize = null)
     {
-        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, recordingFileSize ?? _options.RecordingFileSize)
+        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, recordingFileSize ?? _options.RecordingFileSize,
+            trackChanges: _options.DataFile != null)
         {
             AccountId = accountId ?? Guid.NewGuid().ToString(),
             Flavor = flavor ?? Organization.Dyte,

@@ -20,12 +20,21 @@ public sealed class Organization
     public static readonly string[] Flavors = [Dyte, RealtimeKit];
     public const long DefaultRecordingFileSize = 256 * 1024;
 
-    public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize)
+    /// <param name="trackChanges">Record changes for the data file (see <see cref="Changes"/>).</param>
+    public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize, bool trackChanges = false)
     {
         Id = id;
         ApiKey = apiKey;
         LifecycleDelay = lifecycleDelay ?? DefaultLifecycleDelay;
         RecordingFileSize = recordingFileSize;
+        Changes = new ChangeSet(trackChanges);
+        Meetings = new(EntityKinds.Meeting, Changes);
+        // Grouped by meeting: their lists, active-item lookups and lifecycles go per meeting.
+        Participants = new(EntityKinds.Participant, Changes, p => p.MeetingId);
+        Sessions = new(EntityKinds.Session, Changes, s => s.MeetingId);
+        Recordings = new(EntityKinds.Recording, Changes, r => r.MeetingId);
+        Livestreams = new(EntityKinds.Livestream, Changes, l => l.MeetingId);
+        Webhooks = new(EntityKinds.Webhook, Changes);
     }
 
     public string Id { get; }
@@ -66,13 +75,15 @@ public sealed class Organization
     /// <summary>Events raised under <see cref="Gate"/>, published after it is released.</summary>
     public EventOutbox Outbox { get; } = new();
 
-    public EntityTable<MeetingRecord> Meetings { get; } = new();
-    // Grouped by meeting: their lists, active-item lookups and lifecycles go per meeting.
-    public EntityTable<ParticipantRecord> Participants { get; } = new(p => p.MeetingId);
-    public EntityTable<SessionRecord> Sessions { get; } = new(s => s.MeetingId);
-    public EntityTable<RecordingRecord> Recordings { get; } = new(r => r.MeetingId);
-    public EntityTable<LivestreamRecord> Livestreams { get; } = new(l => l.MeetingId);
-    public EntityTable<WebhookRecord> Webhooks { get; } = new();
+    /// <summary>What changed since the last commit to the data file; disabled without one.</summary>
+    public ChangeSet Changes { get; }
+
+    public EntityTable<MeetingRecord> Meetings { get; }
+    public EntityTable<ParticipantRecord> Participants { get; }
+    public EntityTable<SessionRecord> Sessions { get; }
+    public EntityTable<RecordingRecord> Recordings { get; }
+    public EntityTable<LivestreamRecord> Livestreams { get; }
+    public EntityTable<WebhookRecord> Webhooks { get; }
 
     /// <summary>
     /// Applies the timed lifecycle steps due at <paramref name="now"/>, at most one per entity, so a

@@ -52,6 +52,10 @@ public sealed class ApiClient
     private static ApiClient FromCreated(DyteEmulator emulator, Reply created) => new(emulator,
         created.Json.GetProperty("id").GetString()!, created.Json.GetProperty("api_key").GetString()!, created.Json.GetProperty("account_id").GetString()!);
 
+    /// <summary>The same organization on another emulator (one reopened on the same data file).</summary>
+    public static ApiClient Existing(DyteEmulator emulator, ApiClient organization) =>
+        new(emulator, organization.OrganizationId, organization.ApiKey, organization.AccountId);
+
     public static string Json(object value) => JsonSerializer.Serialize(value);
 
     // The API, authenticated as this organization.
