@@ -146,6 +146,14 @@ public sealed class WebhookDeliveryTests
         Assert.DoesNotContain("PRIVATE", reply.Reply.Text + System.Text.Encoding.UTF8.GetString(reply.Bytes));
     }
 
+    [Theory]
+    [InlineData("https://user:pa55@hooks.example.com/dyte?x=1", "https://hooks.example.com/dyte?x=1")]
+    [InlineData("http://127.0.0.1:8080/hook", "http://127.0.0.1:8080/hook")]
+    public void The_delivery_log_never_shows_credentials_in_a_url(string url, string logged)
+    {
+        Assert.Equal(logged, Webhooks.DeliveryLog.Redact(url));
+    }
+
     private static Task<ApiClient> NewOrganizationAsync(string flavor = "dyte", int retryDelayMs = 10) =>
         ApiClient.NewOrganizationAsync(new { lifecycle_delay_ms = 0, flavor, webhook_retry_delay_ms = retryDelayMs });
 

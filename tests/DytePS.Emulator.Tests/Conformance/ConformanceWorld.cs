@@ -27,7 +27,7 @@ public sealed class ConformanceWorld
     /// <summary>A meeting with nothing running, where a recording or livestream can start.</summary>
     public string SpareMeetingId { get; }
 
-    public static async Task<ConformanceWorld> CreateAsync()
+    public static async Task<ConformanceWorld> CreateAsync(bool realtimeKit = false)
     {
         var org = await ApiClient.NewOrganizationAsync();
         var meeting = await org.CreateMeetingAsync("Conformance");
@@ -46,19 +46,32 @@ public sealed class ConformanceWorld
             ["recordingId"] = recording,
             ["webhookId"] = webhook,
         };
-        return new ConformanceWorld(org, ids, spare);
+        return new ConformanceWorld(org, ids, spare) { RealtimeKit = realtimeKit };
     }
 
     /// <summary>The id to put in a path parameter: existing ones, except that a new livestream goes on the spare meeting.</summary>
     public string PathValue(ContractOperation operation, string parameter) =>
         operation.Id == "startLivestream" && parameter == "meetingId" ? SpareMeetingId : Ids[parameter];
 
-    /// <summary>The valid body the document describes; meeting_id names the spare meeting.</summary>
-    public JsonNode? ValidBody(ContractOperation operation) =>
-        operation.RequestSchema is { } schema ? RequestBodies.Valid(schema, _ => SpareMeetingId) : null;
+    /// <summary>Call the API under the RealtimeKit prefix with a Bearer token instead of /v2 with Basic.</summary>
+    public bool RealtimeKit { get; init; }
 
-    public Task<Reply> CallAsync(ContractOperation operation, string path, JsonNode? body, string? authorization = "") =>
-        Org.CallAsync(new HttpMethod(operation.Method), path, body?.ToJsonString(), authorization);
+    /// <summary>
+    /// The valid body the document describes; meeting_id names the spare meeting. Under the
+    /// RealtimeKit prefix without preferred_region, which does not exist there (facts, RealtimeKit).
+    /// </summary>
+    public JsonNode? ValidBody(ContractOperation operation)
+    {
+        if (operation.RequestSchema is not { } schema) return null;
+        var body = RequestBodies.Valid(schema, _ => SpareMeetingId);
+        if (RealtimeKit) ((JsonObject)body).Remove("preferred_region");
+        return body;
+    }
+
+    /// <summary>An authenticated call (<paramref name="authenticated"/> false: with no credentials at all).</summary>
+    public Task<Reply> CallAsync(ContractOperation operation, string path, JsonNode? body, bool authenticated = true) => RealtimeKit
+        ? Org.RealtimeKitAsync(new HttpMethod(operation.Method), path, body?.ToJsonString(), token: authenticated ? "" : null)
+        : Org.CallAsync(new HttpMethod(operation.Method), path, body?.ToJsonString(), authenticated ? "" : null);
 
     /// <summary>
     /// Asserts the answer has the expected status and conforms to the document's schema for it

@@ -20,12 +20,16 @@ public sealed class ResponseConformanceTests
             OpenApiContract.Operations.Select(o => o.Id).Order());
     }
 
+    /// <summary>Every operation under both prefixes: /v2 with Basic and RealtimeKit's with Bearer.</summary>
+    public static IEnumerable<object[]> OperationsAndPrefixes =>
+        OpenApiContract.Operations.SelectMany(o => new[] { new object[] { o.Id, "v2" }, new object[] { o.Id, "realtimekit" } });
+
     [Theory]
-    [MemberData(nameof(OpenApiContract.OperationIds), MemberType = typeof(OpenApiContract))]
-    public async Task Every_declared_answer_conforms(string operationId)
+    [MemberData(nameof(OperationsAndPrefixes))]
+    public async Task Every_declared_answer_conforms(string operationId, string prefix)
     {
         var operation = OpenApiContract.Operation(operationId);
-        var world = await ConformanceWorld.CreateAsync();
+        var world = await ConformanceWorld.CreateAsync(realtimeKit: prefix == "realtimekit");
         var path = operation.Fill(p => world.PathValue(operation, p));
         var observed = new HashSet<int>();
 
@@ -36,7 +40,7 @@ public sealed class ResponseConformanceTests
         }
 
         Check(await world.CallAsync(operation, path, world.ValidBody(operation)), operation.SuccessStatus);
-        Check(await world.CallAsync(operation, path, world.ValidBody(operation), authorization: null), 401);
+        Check(await world.CallAsync(operation, path, world.ValidBody(operation), authenticated: false), 401);
         if (operation.PathParameters.Count > 0)
             Check(await world.CallAsync(operation, operation.Fill(_ => Guid.NewGuid().ToString()), world.ValidBody(operation)), 404);
         if (operation.RequestSchema?.Properties.ContainsKey("meeting_id") == true)
