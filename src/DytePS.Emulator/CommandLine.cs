@@ -16,8 +16,11 @@ public static class CommandLine
         Options:
           --port <n>            TCP port on 127.0.0.1 (default 5380; 0 picks a free port)
           --org <id>:<key>      an organization (UUID) and its API key; repeat for several.
-                                Default: the demo organization printed at start-up.
-          --seed-meetings <n>   create n meetings in every organization at start-up
+                                Default: the demo organization printed at start-up (its
+                                RealtimeKit account id is fixed; other organizations get a
+                                random one, kept in the data file with --data).
+          --seed-meetings <n>   create n meetings in every organization at start-up (with
+                                --data, only in organizations the data file does not have yet)
           --lifecycle-delay <ms>
                                 how long each timed lifecycle step takes: recording
                                 INVOKED -> RECORDING and UPLOADING -> UPLOADED, livestream
@@ -51,9 +54,13 @@ public static class CommandLine
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
-        The API is served under /v2 (HTTP Basic auth organizationId:apiKey); the control
-        surface (organizations, seeding, reset, request log, participants joining and leaving,
-        recording downloads) under /_emulator/.
+        The API is served under /v2 (HTTP Basic auth organizationId:apiKey) and, the same
+        operations, under /client/v4/accounts/<account id>/realtime/kit/<organization id>
+        (Cloudflare RealtimeKit's shape; Authorization: Bearer <api key>). Webhooks are delivered
+        signed; the public key is at /.well-known/webhooks.json. The control surface is under
+        /_emulator/: organizations (POST /_emulator/organizations), seeding, reset, the request
+        and delivery logs, faults (POST /_emulator/faults), rate limits, participants joining
+        and leaving, recording downloads.
         See docs/emulator.md.
         """;
 
