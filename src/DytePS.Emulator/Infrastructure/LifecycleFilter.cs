@@ -4,9 +4,10 @@ using DytePS.Emulator.State;
 namespace DytePS.Emulator.Infrastructure;
 
 /// <summary>
-/// Runs after <see cref="BasicAuthFilter"/> on every API request: applies the organization's due
-/// lifecycle steps first, so the request sees them; once the handler is done, commits what changed
-/// to the data file and publishes the events the request raised (outside the organization's lock).
+/// Runs after authentication (and faults and the rate limit) on every API request: applies the
+/// organization's due lifecycle steps first, so the request sees them; once the handler is done,
+/// commits what changed to the data file and publishes the events the request raised (outside
+/// the organization's lock).
 /// </summary>
 public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatcher, IStateStore store) : IEndpointFilter
 {
