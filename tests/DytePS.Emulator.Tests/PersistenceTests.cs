@@ -54,6 +54,25 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_acknowledged_change_is_in_the_file_before_the_answer_arrives()
+    {
+        await using var emulator = await DyteEmulator.StartAsync(Options());
+        var org = await ApiClient.NewOrganizationAsync(0, emulator);
+
+        var meeting = await org.CreateMeetingAsync("Durable");
+
+        // Read by another connection while the emulator still runs, as after a crash: nothing
+        // waits for a graceful stop to reach the file.
+        using var connection = new SqliteConnection($"Data Source={_file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data FROM entities WHERE organization_id = $org AND kind = 'meeting' AND id = $id";
+        command.Parameters.AddWithValue("$org", org.OrganizationId);
+        command.Parameters.AddWithValue("$id", meeting);
+        Assert.Contains("\"title\":\"Durable\"", command.ExecuteScalar() as string);
+    }
+
+    [Fact]
     public async Task A_pending_lifecycle_step_resumes_after_a_restart()
     {
         ApiClient org;
