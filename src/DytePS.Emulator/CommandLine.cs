@@ -5,6 +5,9 @@ namespace DytePS.Emulator;
 /// <summary>Parses the emulator's command line into <see cref="EmulatorOptions"/>; <see cref="Help"/> documents every flag.</summary>
 public static class CommandLine
 {
+    /// <summary>The service's documented budget: 2000 requests per minute.</summary>
+    public const int DefaultRateLimit = 2000;
+
     public const string Help = """
         DytePS Dyte v2 API emulator: a local, stateful Dyte API server on 127.0.0.1.
 
@@ -13,8 +16,11 @@ public static class CommandLine
         Options:
           --port <n>            TCP port on 127.0.0.1 (default 5380; 0 picks a free port)
           --org <id>:<key>      an organization (UUID) and its API key; repeat for several.
-                                Default: the demo organization printed at start-up.
-          --seed-meetings <n>   create n meetings in every organization at start-up
+                                Default: the demo organization printed at start-up (its
+                                RealtimeKit account id is fixed; other organizations get a
+                                random one, kept in the data file with --data).
+          --seed-meetings <n>   create n meetings in every organization at start-up (with
+                                --data, only in organizations the data file does not have yet)
           --lifecycle-delay <ms>
                                 how long each timed lifecycle step takes: recording
                                 INVOKED -> RECORDING and UPLOADING -> UPLOADED, livestream
@@ -22,19 +28,47 @@ public static class CommandLine
                                 each step happen at the next request)
           --recording-size <bytes>
                                 size of the recording files served for download (default 262144)
+          --rate-limit <n>      API requests per minute per organization before 429 with
+                                Retry-After (default 2000, like the service; 0 turns it off)
+          --webhook-retry-delay <ms>
+                                wait before a failed webhook delivery's first retry; it doubles
+                                for each of the 5 retries (default 1000)
+          --fault <spec>        inject a fault into API requests from the start; repeatable.
+                                <spec> is <operationId|*>:<kind>[=value][,option=value...]
+                                kinds:   status=<400-599>, latency=<ms>, hang, drop,
+                                         malformed-json, empty-body
+                                options: count=<n> (default: every request),
+                                         probability=<0..1> (default 1),
+                                         when=before|after (after: the request takes effect,
+                                           then its answer is replaced or the connection dropped),
+                                         retry-after=<seconds>, retry-after-format=seconds|http-date,
+                                         html (an HTML error page instead of the JSON envelope),
+                                         org=<organization id> (default: every organization)
+                                e.g. --fault listMeetings:status=503,count=2
+                                     --fault "*:latency=250"
+                                     --fault createMeeting:drop,when=after,probability=0.1
+                                     --fault getMeeting:status=429,retry-after=4
+          --data <file>         keep organizations (credentials, account ids, settings), every
+                                entity, pending lifecycle steps and the webhook signing key in
+                                a SQLite file, so they survive a restart (default: in memory)
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
-        The API is served under /v2 (HTTP Basic auth organizationId:apiKey); the control
-        surface (organizations, seeding, reset, request log, participants joining and leaving,
-        recording downloads) under /_emulator/.
+        The API is served under /v2 (HTTP Basic auth organizationId:apiKey) and, the same
+        operations, under /client/v4/accounts/<account id>/realtime/kit/<organization id>
+        (Cloudflare RealtimeKit's shape; Authorization: Bearer <api key>). Webhooks are delivered
+        signed; the public key is at /.well-known/webhooks.json. The control surface is under
+        /_emulator/: organizations (POST /_emulator/organizations), seeding, reset, the request
+        and delivery logs, faults (POST /_emulator/faults), rate limits, participants joining
+        and leaving, recording downloads.
         See docs/emulator.md.
         """;
 
     /// <summary>The options, or null when help was asked for. Throws <see cref="FormatException"/> for bad input.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args)
     {
-        var options = new EmulatorOptions();
+        // The command line is a stand-in for the service, so its rate limit is on unless turned off.
+        var options = new EmulatorOptions { RequestsPerMinute = DefaultRateLimit };
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -56,6 +90,18 @@ public static class CommandLine
                     break;
                 case "--recording-size":
                     options.RecordingFileSize = ParseInt(Value(args, ref i, arg), arg, 0, 1_073_741_824);
+                    break;
+                case "--rate-limit":
+                    options.RequestsPerMinute = ParseInt(Value(args, ref i, arg), arg, 0, 1_000_000);
+                    break;
+                case "--webhook-retry-delay":
+                    options.WebhookRetryDelay = TimeSpan.FromMilliseconds(ParseInt(Value(args, ref i, arg), arg, 0, 3_600_000));
+                    break;
+                case "--data":
+                    options.DataFile = Value(args, ref i, arg);
+                    break;
+                case "--fault":
+                    options.Faults.Add(Faults.FaultSpec.Parse(Value(args, ref i, arg)));
                     break;
                 case "--log-requests":
                     options.LogRequests = true;

@@ -1,10 +1,14 @@
 using DytePS.Emulator.Api;
 using DytePS.Emulator.Control;
 using DytePS.Emulator.Events;
+using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
+using DytePS.Emulator.Persistence;
 using DytePS.Emulator.State;
+using DytePS.Emulator.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 
 namespace DytePS.Emulator;
 
@@ -16,6 +20,9 @@ namespace DytePS.Emulator;
 public sealed class DyteEmulator : IAsyncDisposable
 {
     public const string ApiPrefix = "/v2";
+
+    /// <summary>Cloudflare RealtimeKit's shape of the same API: the app is the organization.</summary>
+    public const string RealtimeKitPrefix = "/client/v4/accounts/{accountId}/realtime/kit/{appId}";
 
     private readonly WebApplication _app;
 
@@ -30,6 +37,10 @@ public sealed class DyteEmulator : IAsyncDisposable
 
     /// <summary>The base URI to give Connect-Dyte: http://127.0.0.1:port/v2</summary>
     public Uri ApiBaseUri => new(Root, ApiPrefix);
+
+    /// <summary>The RealtimeKit base URI of an organization: http://127.0.0.1:port/client/v4/accounts/{account}/realtime/kit/{organization}</summary>
+    public Uri RealtimeKitBaseUri(string accountId, string organizationId) =>
+        new(Root, RealtimeKitPrefix.Replace("{accountId}", accountId).Replace("{appId}", organizationId));
 
     /// <summary>http://127.0.0.1:port/_emulator/</summary>
     public Uri ControlUri => new(Root, ControlPath.Root + "/");
@@ -51,9 +62,20 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<BasicAuthFilter>();
+        builder.Services.AddSingleton<BearerAuthFilter>();
         builder.Services.AddSingleton<LifecycleFilter>();
+        builder.Services.AddSingleton<FaultRegistry>();
+        builder.Services.AddSingleton<FaultFilter>();
+        builder.Services.AddSingleton<RateLimits>();
+        builder.Services.AddSingleton<RateLimitFilter>();
         builder.Services.AddSingleton<ParticipantTokens>();
-        builder.Services.AddSingleton<IEmulatorEvents, NoEmulatorEvents>();
+        builder.Services.AddSingleton<DeliveryLog>();
+        // The container owns (and disposes) the store; the data file closes when the emulator stops.
+        builder.Services.AddSingleton<IStateStore>(_ => options.DataFile is { } file ? new SqliteStateStore(file) : new MemoryStateStore());
+        builder.Services.AddSingleton<WebhookSigner>();
+        builder.Services.AddSingleton<WebhookDeliverer>();
+        builder.Services.AddSingleton<IEmulatorEvents>(services => services.GetRequiredService<WebhookDeliverer>());
+        builder.Services.AddHostedService<WebhookDeliveryWorker>();
         builder.Services.AddSingleton<EventDispatcher>();
         builder.Services.AddHostedService<LifecycleTicker>();
         configureServices?.Invoke(builder.Services);
@@ -61,14 +83,46 @@ public sealed class DyteEmulator : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ApiProblemMiddleware>();
-        MapApi(app.MapGroup(ApiPrefix));
+        MapApi<BasicAuthFilter>(app.MapGroup(ApiPrefix));
+        MapApi<BearerAuthFilter>(app.MapGroup(RealtimeKitPrefix));
         ControlEndpoints.Map(app);
+        var faults = app.Services.GetRequiredService<FaultRegistry>();
+        faults.Operations = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<ApiOperation>()?.OperationId).OfType<string>().ToHashSet();
 
         var state = app.Services.GetRequiredService<EmulatorState>();
+        IStateStore store;
+        try
+        {
+            store = app.Services.GetRequiredService<IStateStore>();
+            store.LoadInto(state);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            await app.DisposeAsync();
+            throw new FormatException($"--data {options.DataFile}: {e.Message}", e);
+        }
         foreach (var seed in options.OrganizationsOrDemo)
         {
-            var organization = state.AddOrganization(seed.Id, seed.ApiKey);
+            // An organization the data file already has keeps its saved credentials and data.
+            if (state.Find(seed.Id) != null) continue;
+            var organization = state.AddOrganization(seed.Id, seed.ApiKey, accountId: seed.AccountId);
+            store.SaveOrganization(organization);
             Seeder.AddMeetings(organization, state, options.SeedMeetings, "Seeded meeting");
+            store.Commit(organization);
+        }
+        // --fault: checked only now, against the mapped operations and the organizations.
+        foreach (var fault in options.Faults)
+        {
+            try
+            {
+                faults.Add(fault);
+            }
+            catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
+            {
+                await app.DisposeAsync();
+                throw new FormatException($"--fault {fault.Operation}:{fault.Kind}: {e.Message}");
+            }
         }
 
         await app.StartAsync(cancellationToken);
@@ -77,13 +131,17 @@ public sealed class DyteEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Maps every API operation onto <paramref name="api"/>, behind authentication. Nothing depends
-    /// on the group's prefix, so the same operations can be mounted under another one.
+    /// Maps every API operation onto <paramref name="api"/>, behind <typeparamref name="TAuthentication"/>.
+    /// Nothing depends on the group's prefix: /v2 (Basic) and the RealtimeKit prefix (Bearer) serve
+    /// the same handlers under the same operationIds.
     /// </summary>
-    private static void MapApi(RouteGroupBuilder api)
+    private static void MapApi<TAuthentication>(RouteGroupBuilder api) where TAuthentication : IEndpointFilter
     {
-        // In this order: authenticate, then advance the organization's lifecycles.
-        api.AddEndpointFilter<BasicAuthFilter>();
+        // In this order: authenticate, apply a fault, count against the rate limit (a faulted
+        // request never reached the API), then advance the organization's lifecycles.
+        api.AddEndpointFilter<TAuthentication>();
+        api.AddEndpointFilter<FaultFilter>();
+        api.AddEndpointFilter<RateLimitFilter>();
         api.AddEndpointFilter<LifecycleFilter>();
         MeetingEndpoints.Map(api);
         ParticipantEndpoints.Map(api);

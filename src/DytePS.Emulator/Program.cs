@@ -16,12 +16,25 @@ if (options is null)
     return 0;
 }
 
-await using var emulator = await DyteEmulator.StartAsync(options);
-var organization = options.OrganizationsOrDemo[0];
+DyteEmulator started;
+try
+{
+    started = await DyteEmulator.StartAsync(options);
+}
+catch (FormatException e)
+{
+    // Options that can only be checked against the running API (a --fault's operation or organization).
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+await using var emulator = started;
+var organization = emulator.State.Find(options.OrganizationsOrDemo[0].Id)!;
 Console.WriteLine($"""
     Dyte v2 API emulator listening on {emulator.ApiBaseUri}
       Organization id: {organization.Id}
       API key:         {organization.ApiKey}   (a local demo credential, not a secret)
+      Account id:      {organization.AccountId}
+      RealtimeKit:     {emulator.RealtimeKitBaseUri(organization.AccountId, organization.Id)}   (Authorization: Bearer <API key>)
       Control API:     {emulator.ControlUri}
 
     Connect from PowerShell:

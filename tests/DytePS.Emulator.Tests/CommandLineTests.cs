@@ -28,6 +28,32 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_webhook_retry_delay_has_a_flag_and_a_default()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), CommandLine.Parse([])!.WebhookRetryDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), CommandLine.Parse(["--webhook-retry-delay", "10"])!.WebhookRetryDelay);
+        Assert.Contains("--webhook-retry-delay <ms>", CommandLine.Help);
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--webhook-retry-delay", "-1"]));
+    }
+
+    [Theory]
+    [InlineData("--port <n>")]
+    [InlineData("--org <id>:<key>")]
+    [InlineData("--seed-meetings <n>")]
+    [InlineData("--lifecycle-delay <ms>")]
+    [InlineData("--recording-size <bytes>")]
+    [InlineData("--rate-limit <n>")]
+    [InlineData("--webhook-retry-delay <ms>")]
+    [InlineData("--fault <spec>")]
+    [InlineData("--data <file>")]
+    [InlineData("--log-requests")]
+    public void Help_documents_every_option(string option)
+    {
+        Assert.Contains(option, CommandLine.Help);
+        Assert.Contains("`" + option.Split(' ')[0], File.ReadAllText(DytePS.Testing.RepoPaths.InRepo("docs", "emulator.md")));
+    }
+
+    [Fact]
     public void A_flag_without_its_value_is_refused()
     {
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--lifecycle-delay"]));

@@ -19,7 +19,7 @@ public static class LivestreamEndpoints
     /// <summary>No paging block: the document's LivestreamListResponse has none.</summary>
     private static IResult List(HttpContext context, string meetingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate)
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);
@@ -29,7 +29,7 @@ public static class LivestreamEndpoints
 
     private static async Task<IResult> Start(HttpContext context, string meetingId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(meetingId, nameof(meetingId));
         var body = await JsonBody.ReadAsync(context.Request, required: false);
         var name = body.String("name");
@@ -56,13 +56,13 @@ public static class LivestreamEndpoints
 
     private static IResult GetActive(HttpContext context, string meetingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(FindActive(organization, meetingId).View());
     }
 
     private static IResult Stop(HttpContext context, string meetingId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) LivestreamLifecycle.Stop(organization, FindActive(organization, meetingId), state.UtcNow);
         return ApiResults.Message("Livestream stopped");
     }

@@ -18,7 +18,7 @@ public static class MeetingEndpoints
 
     private static IResult List(HttpContext context)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         var search = context.Request.Query["search"].ToString();
         lock (organization.Gate)
@@ -32,8 +32,10 @@ public static class MeetingEndpoints
 
     private static async Task<IResult> Create(HttpContext context, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var body = await JsonBody.ReadAsync(context.Request);
+        if (BearerAuthFilter.IsRealtimeKit(context) && body.Sent("preferred_region"))
+            throw ApiProblem.BadRequest("'preferred_region' does not exist on RealtimeKit; leave it out.");
         var now = state.UtcNow;
         var meeting = new MeetingRecord
         {
@@ -50,13 +52,13 @@ public static class MeetingEndpoints
 
     private static IResult Get(HttpContext context, string meetingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(FindMeeting(organization, meetingId));
     }
 
     private static async Task<IResult> Update(HttpContext context, string meetingId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(meetingId, nameof(meetingId));
         var body = await JsonBody.ReadAsync(context.Request);
         var title = body.String("title");
@@ -67,6 +69,7 @@ public static class MeetingEndpoints
             if (title != null) meeting.Title = title;
             if (status != null) meeting.Status = status;
             meeting.UpdatedAt = state.UtcNow;
+            organization.Meetings.Changed(meeting);
             return ApiResults.Data(meeting);
         }
     }

@@ -21,7 +21,7 @@ public static class ParticipantEndpoints
 
     private static IResult List(HttpContext context, string meetingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         lock (organization.Gate)
         {
@@ -32,7 +32,7 @@ public static class ParticipantEndpoints
 
     private static async Task<IResult> Add(HttpContext context, string meetingId, EmulatorState state, ParticipantTokens tokens)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(meetingId, nameof(meetingId));
         var body = await JsonBody.ReadAsync(context.Request);
         var name = body.String("name");
@@ -60,13 +60,13 @@ public static class ParticipantEndpoints
 
     private static IResult Get(HttpContext context, string meetingId, string participantId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(FindParticipant(organization, meetingId, participantId).View());
     }
 
     private static async Task<IResult> Update(HttpContext context, string meetingId, string participantId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         RouteIds.Parse(meetingId, nameof(meetingId));
         RouteIds.Parse(participantId, nameof(participantId));
         var body = await JsonBody.ReadAsync(context.Request);
@@ -80,13 +80,14 @@ public static class ParticipantEndpoints
             if (picture != null) participant.Picture = picture;
             if (presetName != null) participant.PresetName = presetName;
             participant.UpdatedAt = state.UtcNow;
+            organization.Participants.Changed(participant);
             return ApiResults.Data(participant.View());
         }
     }
 
     private static IResult Delete(HttpContext context, string meetingId, string participantId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate)
         {
             var participant = FindParticipant(organization, meetingId, participantId);
@@ -99,7 +100,7 @@ public static class ParticipantEndpoints
 
     private static IResult RegenerateToken(HttpContext context, string meetingId, string participantId, EmulatorState state, ParticipantTokens tokens)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate)
         {
             var participant = FindParticipant(organization, meetingId, participantId);

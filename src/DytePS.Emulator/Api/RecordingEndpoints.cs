@@ -25,7 +25,7 @@ public static class RecordingEndpoints
     /// <summary>Also takes the real service's filters meeting_id and status.</summary>
     private static IResult List(HttpContext context)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         var meetingId = QueryFilters.Uuid(context.Request, "meeting_id");
         var status = QueryFilters.Enum(context.Request, "status", RecordingRecord.Statuses);
@@ -40,7 +40,7 @@ public static class RecordingEndpoints
 
     private static async Task<IResult> Start(HttpContext context, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var body = await JsonBody.ReadAsync(context.Request);
         var meetingId = body.Uuid("meeting_id", required: true)!.Value;
         var prefix = body.String("file_name_prefix");
@@ -75,13 +75,13 @@ public static class RecordingEndpoints
 
     private static IResult Get(HttpContext context, string recordingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(FindRecording(organization, recordingId).View());
     }
 
     private static async Task<IResult> Update(HttpContext context, string recordingId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         RouteIds.Parse(recordingId, nameof(recordingId));
         var body = await JsonBody.ReadAsync(context.Request);
         var action = body.Enum("action", Actions, required: true);
@@ -100,7 +100,7 @@ public static class RecordingEndpoints
 
     private static IResult GetActive(HttpContext context, string meetingId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate)
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);

@@ -17,7 +17,7 @@ public static class SessionEndpoints
     /// <summary>Also takes the real service's filters: status (LIVE|ENDED) and associated_id (a meeting id).</summary>
     private static IResult List(HttpContext context, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         var status = QueryFilters.Enum(context.Request, "status", SessionRecord.Statuses);
         var meetingId = QueryFilters.Uuid(context.Request, "associated_id");
@@ -33,13 +33,13 @@ public static class SessionEndpoints
 
     private static IResult Get(HttpContext context, string sessionId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(FindSession(organization, sessionId).View(state.UtcNow));
     }
 
     private static IResult ListParticipants(HttpContext context, string sessionId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         lock (organization.Gate)
         {
@@ -51,7 +51,7 @@ public static class SessionEndpoints
 
     private static IResult GetActive(HttpContext context, string meetingId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate)
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);

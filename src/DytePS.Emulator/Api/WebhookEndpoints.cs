@@ -18,13 +18,13 @@ public static class WebhookEndpoints
     /// <summary>No paging block: the document's WebhookListResponse has none.</summary>
     private static IResult List(HttpContext context)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         lock (organization.Gate) return ApiResults.Data(organization.Webhooks.All.Select(w => w.View()).ToList());
     }
 
     private static async Task<IResult> Create(HttpContext context, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var fields = await ReadAsync(context.Request);
         var now = state.UtcNow;
         var webhook = new WebhookRecord { Name = fields.Name, Url = fields.Url, Events = fields.Events, CreatedAt = now, UpdatedAt = now };
@@ -38,7 +38,7 @@ public static class WebhookEndpoints
     /// <summary>The document gives PATCH the create body (CreateWebhookRequest), required fields included.</summary>
     private static async Task<IResult> Update(HttpContext context, string webhookId, EmulatorState state)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(webhookId, nameof(webhookId));
         var fields = await ReadAsync(context.Request);
         lock (organization.Gate)
@@ -48,13 +48,14 @@ public static class WebhookEndpoints
             webhook.Url = fields.Url;
             webhook.Events = fields.Events;
             webhook.UpdatedAt = state.UtcNow;
+            organization.Webhooks.Changed(webhook);
             return ApiResults.Data(webhook.View());
         }
     }
 
     private static IResult Delete(HttpContext context, string webhookId)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context);
+        var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(webhookId, nameof(webhookId));
         lock (organization.Gate)
         {

@@ -1,5 +1,7 @@
+using DytePS.Emulator.Faults;
 using DytePS.Emulator.Infrastructure;
 using DytePS.Emulator.State;
+using DytePS.Emulator.Webhooks;
 
 namespace DytePS.Emulator.Control;
 
@@ -20,16 +22,22 @@ public static class ControlEndpoints
             organizations = state.Organizations.Count(),
         }, ApiJson.Options));
 
-        control.MapGet("/organizations", (EmulatorState state) =>
-            Results.Json(state.Organizations.Select(o => new { id = o.Id, lifecycle_delay_ms = (long)o.LifecycleDelay.TotalMilliseconds }), ApiJson.Options));
+        control.MapGet("/organizations", (EmulatorState state) => Results.Json(state.Organizations.Select(o => View(o)), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
-        control.MapPost("/organizations/{organizationId}/reset", (string organizationId, EmulatorState state, RequestLog log) =>
+        control.MapPost("/organizations/{organizationId}/reset", (
+            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store) =>
         {
-            RequireOrganization(state, organizationId).Reset();
+            var organization = RequireOrganization(state, organizationId);
+            organization.Reset();
+            store.Commit(organization);
             log.Clear(organizationId);
+            faults.Clear(organizationId);
+            limits.Reset(organizationId);
+            deliveries.Clear(organizationId);
             return Results.NoContent();
         });
         control.MapPost("/organizations/{organizationId}/seed", Seed);
+        control.MapPut("/organizations/{organizationId}/rate-limit", SetRateLimit);
 
         control.MapGet("/requests", (string? organization, RequestLog log) =>
             Results.Json(log.Snapshot(organization), ApiJson.Options));
@@ -39,27 +47,62 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        FaultEndpoints.Map(control);
+        DeliveryEndpoints.Map(app, control);
         PresenceEndpoints.Map(control);
         DownloadEndpoints.Map(control);
     }
 
-    private static async Task<IResult> CreateOrganization(HttpContext context, EmulatorState state)
+    private static async Task<IResult> CreateOrganization(HttpContext context, EmulatorState state, IStateStore store)
     {
         var body = await JsonBody.ReadAsync(context.Request, required: false);
         var id = body.Uuid("id")?.ToString() ?? Guid.NewGuid().ToString();
         var apiKey = body.String("api_key", allowEmpty: false) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var delayMs = body.Int("lifecycle_delay_ms", 0, 86_400_000);
+        var accountId = body.Uuid("account_id")?.ToString();
+        var flavor = body.Enum("flavor", Organization.Flavors);
+        var retryDelayMs = body.Int("webhook_retry_delay_ms", 0, 3_600_000);
+        var perMinute = body.Int("requests_per_minute", 0, 1_000_000);
         Organization organization;
         try
         {
-            organization = state.AddOrganization(id, apiKey, delayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+            organization = state.AddOrganization(id, apiKey, delayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, accountId, flavor,
+                retryDelayMs is { } retry ? TimeSpan.FromMilliseconds(retry) : null, perMinute);
         }
         catch (InvalidOperationException e)
         {
             throw ApiProblem.Conflict(e.Message);
         }
-        return Results.Json(new { id, api_key = apiKey, lifecycle_delay_ms = (long)organization.LifecycleDelay.TotalMilliseconds },
-            ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        store.SaveOrganization(organization);
+        return Results.Json(View(organization, withKey: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>An organization's settings; the API key only to whoever just created it.</summary>
+    private static Dictionary<string, object?> View(Organization organization, bool withKey = false)
+    {
+        var view = new Dictionary<string, object?>
+        {
+            ["id"] = organization.Id,
+            ["account_id"] = organization.AccountId,
+            ["flavor"] = organization.Flavor,
+            ["lifecycle_delay_ms"] = (long)organization.LifecycleDelay.TotalMilliseconds,
+            ["webhook_retry_delay_ms"] = (long)organization.WebhookRetryDelay.TotalMilliseconds,
+            ["requests_per_minute"] = organization.RequestsPerMinute,
+        };
+        if (withKey) view["api_key"] = organization.ApiKey;
+        return view;
+    }
+
+    /// <summary><c>{"requests_per_minute": n}</c>; 0 turns the limit off. A new limit starts a new window.</summary>
+    private static async Task<IResult> SetRateLimit(HttpContext context, string organizationId, EmulatorState state, RateLimits limits, IStateStore store)
+    {
+        var organization = RequireOrganization(state, organizationId);
+        var body = await JsonBody.ReadAsync(context.Request);
+        var perMinute = body.Int("requests_per_minute", 0, 1_000_000) ?? throw ApiProblem.BadRequest("'requests_per_minute' is required.");
+        organization.RequestsPerMinute = perMinute;
+        store.SaveOrganization(organization);
+        limits.Reset(organization.Id);
+        return Results.Json(new { organization = organization.Id, requests_per_minute = perMinute }, ApiJson.Options);
     }
 
     /// <summary>
@@ -67,7 +110,7 @@ public static class ControlEndpoints
     /// <c>participants_per_meeting</c> participants (preset <c>preset_name</c>) in each new meeting,
     /// and in the existing meeting <c>meeting_id</c> when given.
     /// </summary>
-    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state)
+    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store)
     {
         const int MaxItems = 10_000_000;
         var organization = RequireOrganization(state, organizationId);
@@ -90,6 +133,7 @@ public static class ControlEndpoints
             participants += perMeeting;
         }
         var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
+        store.Commit(organization);
         return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
     }
 

@@ -23,7 +23,7 @@ public static class DownloadEndpoints
     public static string PlaybackUrlOf(HttpRequest request, Organization organization, Guid livestreamId) =>
         $"{Origin(request)}{ControlPath.Root}/playback/{organization.Id}/{livestreamId}/index.m3u8";
 
-    private static IResult Download(string organizationId, string recordingId, string fileName, EmulatorState state, EventDispatcher dispatcher)
+    private static IResult Download(string organizationId, string recordingId, string fileName, EmulatorState state, EventDispatcher dispatcher, IStateStore store)
     {
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
         var id = RouteIds.Parse(recordingId, nameof(recordingId));
@@ -42,6 +42,7 @@ public static class DownloadEndpoints
         }
         finally
         {
+            store.Commit(organization);
             dispatcher.Flush(organization);
         }
         return Results.Stream(new RecordingFileStream(id, size), "video/mp4", enableRangeProcessing: true);

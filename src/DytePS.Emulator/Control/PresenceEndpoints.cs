@@ -15,14 +15,14 @@ public static class PresenceEndpoints
 
     public static void Map(RouteGroupBuilder control)
     {
-        control.MapPost(Participant + "/join", (string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher) =>
-            Change(organizationId, meetingId, participantId, state, dispatcher, SessionLifecycle.Join));
-        control.MapPost(Participant + "/leave", (string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher) =>
-            Change(organizationId, meetingId, participantId, state, dispatcher, SessionLifecycle.Leave));
+        control.MapPost(Participant + "/join", (string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher, IStateStore store) =>
+            Change(organizationId, meetingId, participantId, state, dispatcher, store, SessionLifecycle.Join));
+        control.MapPost(Participant + "/leave", (string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher, IStateStore store) =>
+            Change(organizationId, meetingId, participantId, state, dispatcher, store, SessionLifecycle.Leave));
     }
 
     private static IResult Change(
-        string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher,
+        string organizationId, string meetingId, string participantId, EmulatorState state, EventDispatcher dispatcher, IStateStore store,
         Func<Organization, MeetingRecord, ParticipantRecord, DateTime, SessionRecord> change)
     {
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
@@ -39,6 +39,7 @@ public static class PresenceEndpoints
         }
         finally
         {
+            store.Commit(organization);
             dispatcher.Flush(organization);
         }
     }

@@ -5,8 +5,9 @@ namespace DytePS.Emulator.Events;
 
 /// <summary>
 /// Receives every webhook-worthy event (see <see cref="EventNames"/>) with a payload shaped like
-/// Dyte's webhook bodies. The hook for webhook delivery: the emulator registers
-/// <see cref="NoEmulatorEvents"/>; a delivering implementation replaces it.
+/// Dyte's webhook bodies. The emulator registers <see cref="Webhooks.WebhookDeliverer"/>, which
+/// delivers them to the organization's webhooks; in-process hosts can replace it (with
+/// <see cref="NoEmulatorEvents"/> to deliver nothing, or their own to watch the events).
 /// </summary>
 /// <remarks>
 /// Called by <see cref="EventDispatcher"/> outside the organization's data lock, one organization's

@@ -10,9 +10,6 @@ namespace DytePS.Emulator.Infrastructure;
 /// </summary>
 public sealed class BasicAuthFilter(EmulatorState state) : IEndpointFilter
 {
-    private const string OrganizationKey = "dyte.organization";
-    private const string ClaimedIdKey = "dyte.claimed-organization-id";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -22,7 +19,7 @@ public sealed class BasicAuthFilter(EmulatorState state) : IEndpointFilter
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"Dyte\"";
             return Results.Json(ApiResults.ErrorBody(401, "Unauthorized"), ApiJson.Options, statusCode: 401);
         }
-        http.Items[OrganizationKey] = organization;
+        ApiCaller.Authenticated(http, organization);
         return await next(context);
     }
 
@@ -38,17 +35,7 @@ public sealed class BasicAuthFilter(EmulatorState state) : IEndpointFilter
         catch (FormatException) { return null; }
         var colon = pair.IndexOf(':');
         if (colon <= 0) return null;
-        // Even a failed attempt is logged under the organization it claimed to be.
-        http.Items[ClaimedIdKey] = pair[..colon];
+        ApiCaller.Claimed(http, pair[..colon]);
         return state.Authenticate(pair[..colon], pair[(colon + 1)..]);
     }
-
-    /// <summary>The organization id the request authenticated as, or claimed to be; null when it sent no usable credentials.</summary>
-    public static string? OrganizationIdOf(HttpContext context) =>
-        (context.Items[OrganizationKey] as Organization)?.Id ?? context.Items[ClaimedIdKey] as string;
-
-    /// <summary>The organization that <see cref="BasicAuthFilter"/> authenticated for this request.</summary>
-    public static Organization OrganizationOf(HttpContext context) =>
-        context.Items[OrganizationKey] as Organization
-        ?? throw new InvalidOperationException("The endpoint is not behind BasicAuthFilter.");
 }

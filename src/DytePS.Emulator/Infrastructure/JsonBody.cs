@@ -43,6 +43,9 @@ public sealed class JsonBody
 
     private string Field(string name) => _prefix + name;
 
+    /// <summary>Whether the body names the field at all, even as null.</summary>
+    public bool Sent(string name) => _root.TryGetProperty(name, out _);
+
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public string? String(string name, bool required = false, bool allowEmpty = true)
@@ -69,15 +72,29 @@ public sealed class JsonBody
         };
     }
 
-    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue)
+    /// <param name="digitsAsString">Also take the integer as a string of digits ("4"), as header-like values are often written.</param>
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue, bool digitsAsString = false)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-            throw ApiProblem.BadRequest($"'{Field(name)}' must be an integer.");
+        var number = 0;
+        var isInt = value.ValueKind == JsonValueKind.Number
+            ? value.TryGetInt32(out number)
+            : digitsAsString && value.ValueKind == JsonValueKind.String
+                && int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+        if (!isInt) throw ApiProblem.BadRequest($"'{Field(name)}' must be an integer.");
         if (number < min || number > max)
             throw ApiProblem.BadRequest(max == int.MaxValue
                 ? $"'{Field(name)}' must be at least {min}."
                 : $"'{Field(name)}' must be between {min} and {max}.");
+        return number;
+    }
+
+    public double? Number(string name, double min, double max)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number) throw ApiProblem.BadRequest($"'{Field(name)}' must be a number.");
+        var number = value.GetDouble();
+        if (number < min || number > max) throw ApiProblem.BadRequest($"'{Field(name)}' must be between {min} and {max}.");
         return number;
     }
 
@@ -94,7 +111,7 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (!Guid.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{Field(name)}' must be a UUID.");
+        if (!RouteIds.TryParse(text, out var id)) throw ApiProblem.BadRequest($"'{Field(name)}' must be a UUID.");
         return id;
     }
 
@@ -103,7 +120,10 @@ public sealed class JsonBody
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        // Well-formed too: Uri.TryCreate alone takes spaces and other characters a URI cannot hold,
+        // and the value is answered back in fields the document declares format: uri.
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !Uri.IsWellFormedUriString(text, UriKind.Absolute))
             throw ApiProblem.BadRequest($"'{Field(name)}' must be an absolute http or https URL.");
         return text;
     }
@@ -137,5 +157,11 @@ public sealed class JsonBody
 public static class RouteIds
 {
     public static Guid Parse(string value, string name) =>
-        Guid.TryParse(value, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+        TryParse(value, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+
+    /// <summary>
+    /// Only the hyphenated 8-4-4-4-12 form is a UUID (format: uuid); Guid.TryParse would also take
+    /// 32 bare hex digits, braces and parentheses, which the service refuses.
+    /// </summary>
+    public static bool TryParse(string? value, out Guid id) => Guid.TryParseExact(value, "D", out id);
 }

@@ -4,15 +4,16 @@ using DytePS.Emulator.State;
 namespace DytePS.Emulator.Infrastructure;
 
 /// <summary>
-/// Runs after <see cref="BasicAuthFilter"/> on every API request: applies the organization's due
-/// lifecycle steps first, so the request sees them, and publishes the events the request raised
-/// once the handler is done (outside the organization's lock).
+/// Runs after authentication (and faults and the rate limit) on every API request: applies the
+/// organization's due lifecycle steps first, so the request sees them; once the handler is done,
+/// commits what changed to the data file and publishes the events the request raised (outside
+/// the organization's lock).
 /// </summary>
-public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatcher) : IEndpointFilter
+public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatcher, IStateStore store) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var organization = BasicAuthFilter.OrganizationOf(context.HttpContext);
+        var organization = ApiCaller.OrganizationOf(context.HttpContext);
         lock (organization.Gate) organization.Advance(state.UtcNow);
         try
         {
@@ -20,6 +21,8 @@ public sealed class LifecycleFilter(EmulatorState state, EventDispatcher dispatc
         }
         finally
         {
+            // Written before the answer goes out: an acknowledged change is in the data file.
+            store.Commit(organization);
             dispatcher.Flush(organization);
         }
     }

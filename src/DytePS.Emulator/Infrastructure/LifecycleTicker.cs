@@ -7,7 +7,7 @@ namespace DytePS.Emulator.Infrastructure;
 /// Advances every organization's lifecycles about every 50 ms, so recordings and livestreams
 /// change state even when nobody is calling the API (requests advance them too, see <see cref="LifecycleFilter"/>).
 /// </summary>
-public sealed class LifecycleTicker(EmulatorState state, EventDispatcher dispatcher, ILogger<LifecycleTicker> logger) : BackgroundService
+public sealed class LifecycleTicker(EmulatorState state, EventDispatcher dispatcher, IStateStore store, ILogger<LifecycleTicker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
@@ -34,6 +34,7 @@ public sealed class LifecycleTicker(EmulatorState state, EventDispatcher dispatc
         try
         {
             organization.Advance(state.UtcNow);
+            store.Commit(organization);
         }
         catch (Exception e)
         {

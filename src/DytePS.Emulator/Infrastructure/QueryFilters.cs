@@ -16,6 +16,6 @@ public static class QueryFilters
     {
         var text = request.Query[name].ToString();
         if (string.IsNullOrEmpty(text)) return null;
-        return Guid.TryParse(text, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
+        return RouteIds.TryParse(text, out var id) ? id : throw ApiProblem.BadRequest($"'{name}' must be a UUID.");
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using DytePS.Emulator.Faults;
 
 namespace DytePS.Emulator.Infrastructure;
 
 /// <summary>
 /// The most recent API requests (not control requests), for tests and users checking what a
-/// script sent. Holds method, path with query, status, duration and organization; never headers
-/// or bodies, so no credential can end up in it.
+/// script sent. Holds method, path with query, status, duration, organization and the fault
+/// applied, if any; never headers or bodies, so no credential can end up in it.
 /// </summary>
 public sealed class RequestLog
 {
@@ -45,14 +46,15 @@ public sealed class RequestLog
 }
 
 public sealed record RequestLogEntry(
-    long Sequence, DateTime Time, string Method, string Path, string? Operation, int Status, double DurationMs, string? OrganizationId);
+    long Sequence, DateTime Time, string Method, string Path, string? Operation, int Status, double DurationMs, string? OrganizationId,
+    string? Fault = null);
 
-/// <summary>Records every request outside the control path in the <see cref="RequestLog"/>.</summary>
+/// <summary>Records every request outside the control path (and the well-known key) in the <see cref="RequestLog"/>.</summary>
 public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, DytePS.Emulator.State.EmulatorState state, EmulatorOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(ControlPath.Root))
+        if (context.Request.Path.StartsWithSegments(ControlPath.Root) || context.Request.Path.StartsWithSegments("/.well-known"))
         {
             await next(context);
             return;
@@ -64,9 +66,12 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, D
         }
         finally
         {
+            var fault = FaultFilter.KindOf(context);
+            // A dropped or held connection sent no status at all.
+            var status = fault is FaultDefinition.Drop or FaultDefinition.Hang ? 0 : context.Response.StatusCode;
             var entry = new RequestLogEntry(0, state.UtcNow, context.Request.Method,
-                context.Request.PathBase + context.Request.Path + context.Request.QueryString, ApiOperation.Of(context), context.Response.StatusCode,
-                clock.Elapsed.TotalMilliseconds, BasicAuthFilter.OrganizationIdOf(context));
+                context.Request.PathBase + context.Request.Path + context.Request.QueryString, ApiOperation.Of(context), status,
+                clock.Elapsed.TotalMilliseconds, ApiCaller.OrganizationIdOf(context), fault);
             log.Add(entry);
             if (options.LogRequests)
                 Console.WriteLine($"{entry.Time:HH:mm:ss.fff} {entry.Method} {entry.Path} -> {entry.Status} ({entry.DurationMs:0} ms)");

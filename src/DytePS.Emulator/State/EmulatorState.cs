@@ -21,10 +21,19 @@ public sealed class EmulatorState
 
     public IEnumerable<Organization> Organizations => _organizations.Values;
 
-    /// <summary>Adds an organization; <paramref name="lifecycleDelay"/> defaults to <see cref="EmulatorOptions.LifecycleDelay"/>.</summary>
-    public Organization AddOrganization(string id, string apiKey, TimeSpan? lifecycleDelay = null)
+    /// <summary>Adds an organization; every setting not given takes the emulator's default from <see cref="EmulatorOptions"/>.</summary>
+    public Organization AddOrganization(
+        string id, string apiKey, TimeSpan? lifecycleDelay = null, string? accountId = null, string? flavor = null,
+        TimeSpan? webhookRetryDelay = null, int? requestsPerMinute = null, long? recordingFileSize = null)
     {
-        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, _options.RecordingFileSize);
+        var organization = new Organization(id, apiKey, lifecycleDelay ?? _options.LifecycleDelay, recordingFileSize ?? _options.RecordingFileSize,
+            trackChanges: _options.DataFile != null)
+        {
+            AccountId = accountId ?? Guid.NewGuid().ToString(),
+            Flavor = flavor ?? Organization.Dyte,
+            WebhookRetryDelay = webhookRetryDelay ?? _options.WebhookRetryDelay,
+            RequestsPerMinute = requestsPerMinute ?? _options.RequestsPerMinute,
+        };
         if (!_organizations.TryAdd(id, organization))
             throw new InvalidOperationException($"The organization '{id}' already exists.");
         return organization;

@@ -4,7 +4,8 @@ namespace DytePS.Emulator.State;
 /// Entities of one kind in creation order, indexed by id and, optionally, grouped by a parent id
 /// (participants by meeting, ...) so per-parent lists stay fast with millions of entities. Not
 /// thread-safe on its own: callers hold their organization's lock, which keeps multi-table
-/// changes atomic.
+/// changes atomic. Adds, removes and <see cref="Changed"/> are recorded in the organization's
+/// <see cref="ChangeSet"/> for the data file.
 /// </summary>
 public sealed class EntityTable<T> where T : class, IEntity
 {
@@ -12,8 +13,17 @@ public sealed class EntityTable<T> where T : class, IEntity
     private readonly Dictionary<Guid, T> _byId = new();
     private readonly Func<T, Guid>? _groupKey;
     private readonly Dictionary<Guid, List<T>> _groups = new();
+    private readonly ChangeSet _changes;
 
-    public EntityTable(Func<T, Guid>? groupBy = null) => _groupKey = groupBy;
+    public EntityTable(string kind, ChangeSet changes, Func<T, Guid>? groupBy = null)
+    {
+        Kind = kind;
+        _changes = changes;
+        _groupKey = groupBy;
+    }
+
+    /// <summary>The kind of entity (<see cref="EntityKinds"/>), as the data file names it.</summary>
+    public string Kind { get; }
 
     public int Count => _ordered.Count;
 
@@ -23,6 +33,7 @@ public sealed class EntityTable<T> where T : class, IEntity
     {
         _byId.Add(entity.Id, entity);
         _ordered.Add(entity);
+        _changes.Upsert(Kind, entity);
         if (_groupKey is null) return;
         var key = _groupKey(entity);
         if (!_groups.TryGetValue(key, out var group)) _groups[key] = group = new List<T>();
@@ -30,6 +41,9 @@ public sealed class EntityTable<T> where T : class, IEntity
     }
 
     public T? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Records that <paramref name="entity"/> was changed in place, so the data file gets the new values.</summary>
+    public void Changed(T entity) => _changes.Upsert(Kind, entity);
 
     /// <summary>The entities whose group key (given to the constructor) is <paramref name="key"/>, in creation order.</summary>
     public IReadOnlyList<T> InGroup(Guid key)
@@ -42,6 +56,7 @@ public sealed class EntityTable<T> where T : class, IEntity
     {
         if (!_byId.Remove(id, out var entity)) return false;
         _ordered.Remove(entity);
+        _changes.Delete(Kind, id);
         if (_groupKey != null && _groups.TryGetValue(_groupKey(entity), out var group)) group.Remove(entity);
         return true;
     }
@@ -51,6 +66,7 @@ public sealed class EntityTable<T> where T : class, IEntity
         _ordered.Clear();
         _byId.Clear();
         _groups.Clear();
+        _changes.ClearAll();
     }
 }
 

@@ -44,6 +44,7 @@ public static class LivestreamLifecycle
     {
         livestream.Status = status;
         livestream.DueAt = dueAt;
+        organization.Livestreams.Changed(livestream);
         Raise(organization, livestream);
     }
 

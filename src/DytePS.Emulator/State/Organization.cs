@@ -9,14 +9,32 @@ namespace DytePS.Emulator.State;
 public sealed class Organization
 {
     public static readonly TimeSpan DefaultLifecycleDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultWebhookRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>A Dyte organization: webhooks carry dyte-* headers.</summary>
+    public const string Dyte = "dyte";
+
+    /// <summary>A Cloudflare RealtimeKit app: webhooks carry rtk-* headers.</summary>
+    public const string RealtimeKit = "realtimekit";
+
+    public static readonly string[] Flavors = [Dyte, RealtimeKit];
     public const long DefaultRecordingFileSize = 256 * 1024;
 
-    public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize)
+    /// <param name="trackChanges">Record changes for the data file (see <see cref="Changes"/>).</param>
+    public Organization(string id, string apiKey, TimeSpan? lifecycleDelay = null, long recordingFileSize = DefaultRecordingFileSize, bool trackChanges = false)
     {
         Id = id;
         ApiKey = apiKey;
         LifecycleDelay = lifecycleDelay ?? DefaultLifecycleDelay;
         RecordingFileSize = recordingFileSize;
+        Changes = new ChangeSet(trackChanges);
+        Meetings = new(EntityKinds.Meeting, Changes);
+        // Grouped by meeting: their lists, active-item lookups and lifecycles go per meeting.
+        Participants = new(EntityKinds.Participant, Changes, p => p.MeetingId);
+        Sessions = new(EntityKinds.Session, Changes, s => s.MeetingId);
+        Recordings = new(EntityKinds.Recording, Changes, r => r.MeetingId);
+        Livestreams = new(EntityKinds.Livestream, Changes, l => l.MeetingId);
+        Webhooks = new(EntityKinds.Webhook, Changes);
     }
 
     public string Id { get; }
@@ -29,6 +47,26 @@ public sealed class Organization
     /// <summary>The size of every recording file this organization's recordings produce.</summary>
     public long RecordingFileSize { get; }
 
+    /// <summary>
+    /// The Cloudflare account the organization belongs to when addressed as a RealtimeKit app
+    /// (<c>/client/v4/accounts/{account_id}/realtime/kit/{app_id = organization id}</c>).
+    /// </summary>
+    public string AccountId { get; init; } = Guid.NewGuid().ToString();
+
+    /// <summary><see cref="Dyte"/> or <see cref="RealtimeKit"/>: which header names its webhook deliveries use.</summary>
+    public string Flavor { get; init; } = Dyte;
+
+    /// <summary>The wait before a failed webhook delivery's first retry; it doubles for each further one.</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = DefaultWebhookRetryDelay;
+
+    /// <summary>Bumped by <see cref="Reset"/>: deliveries queued before it see the change and stop retrying.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    private int _generation;
+
+    /// <summary>The API's budget of requests per minute (see Infrastructure.RateLimits); 0: unlimited.</summary>
+    public int RequestsPerMinute { get; set; }
+
     public object Gate { get; } = new();
 
     /// <summary>Orders publication of <see cref="Outbox"/>; never taken while holding <see cref="Gate"/>.</summary>
@@ -37,13 +75,15 @@ public sealed class Organization
     /// <summary>Events raised under <see cref="Gate"/>, published after it is released.</summary>
     public EventOutbox Outbox { get; } = new();
 
-    public EntityTable<MeetingRecord> Meetings { get; } = new();
-    // Grouped by meeting: their lists, active-item lookups and lifecycles go per meeting.
-    public EntityTable<ParticipantRecord> Participants { get; } = new(p => p.MeetingId);
-    public EntityTable<SessionRecord> Sessions { get; } = new(s => s.MeetingId);
-    public EntityTable<RecordingRecord> Recordings { get; } = new(r => r.MeetingId);
-    public EntityTable<LivestreamRecord> Livestreams { get; } = new(l => l.MeetingId);
-    public EntityTable<WebhookRecord> Webhooks { get; } = new();
+    /// <summary>What changed since the last commit to the data file; disabled without one.</summary>
+    public ChangeSet Changes { get; }
+
+    public EntityTable<MeetingRecord> Meetings { get; }
+    public EntityTable<ParticipantRecord> Participants { get; }
+    public EntityTable<SessionRecord> Sessions { get; }
+    public EntityTable<RecordingRecord> Recordings { get; }
+    public EntityTable<LivestreamRecord> Livestreams { get; }
+    public EntityTable<WebhookRecord> Webhooks { get; }
 
     /// <summary>
     /// Applies the timed lifecycle steps due at <paramref name="now"/>, at most one per entity, so a
@@ -61,6 +101,7 @@ public sealed class Organization
     {
         lock (Gate)
         {
+            Interlocked.Increment(ref _generation);
             Meetings.Clear();
             Participants.Clear();
             Sessions.Clear();

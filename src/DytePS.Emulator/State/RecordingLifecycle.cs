@@ -50,6 +50,7 @@ public static class RecordingLifecycle
         {
             recording.AutoStopAt = null;
             recording.SessionId ??= session.Id;
+            organization.Recordings.Changed(recording);
         }
     }
 
@@ -57,7 +58,10 @@ public static class RecordingLifecycle
     public static void SessionEnded(Organization organization, SessionRecord session, DateTime now)
     {
         foreach (var recording in organization.Recordings.InGroup(session.MeetingId).Where(r => r.IsActive))
+        {
             recording.AutoStopAt = now + organization.LifecycleDelay;
+            organization.Recordings.Changed(recording);
+        }
     }
 
     public static void Advance(Organization organization, DateTime now)
@@ -80,6 +84,7 @@ public static class RecordingLifecycle
     {
         recording.Status = status;
         recording.DueAt = dueAt;
+        organization.Recordings.Changed(recording);
         Raise(organization, recording);
     }
 

@@ -30,6 +30,7 @@ public static class SessionLifecycle
         attendee.PresentSince = now;
         session.LiveParticipants++;
         session.MaxConcurrentParticipants = Math.Max(session.MaxConcurrentParticipants, session.LiveParticipants);
+        organization.Sessions.Changed(session);
         organization.Outbox.Raise(EventNames.ParticipantJoined, EventPayloads.ParticipantJoined(organization, meeting, session, attendee));
         return session;
     }
@@ -44,11 +45,13 @@ public static class SessionLifecycle
         attendee.PresentSince = null;
         attendee.LeftAt = now;
         session.LiveParticipants--;
+        organization.Sessions.Changed(session);
         organization.Outbox.Raise(EventNames.ParticipantLeft, EventPayloads.ParticipantLeft(organization, meeting, session, attendee, joined));
         if (session.LiveParticipants == 0)
         {
             session.Status = SessionRecord.Ended;
             session.EndedAt = now;
+            organization.Sessions.Changed(session);
             organization.Outbox.Raise(EventNames.MeetingEnded, EventPayloads.MeetingEnded(organization, meeting, session));
             RecordingLifecycle.SessionEnded(organization, session, now);
         }

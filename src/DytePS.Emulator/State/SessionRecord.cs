@@ -35,6 +35,42 @@ public sealed class SessionRecord : IEntity
         return attendee;
     }
 
+    /// <summary>Everything the session holds, attendees with their participant's fields, for the data file.</summary>
+    public SessionSnapshot Snapshot() => new(Id, MeetingId, Status, StartedAt, EndedAt, LiveParticipants, MaxConcurrentParticipants,
+        _attendees.Select(a => new AttendeeSnapshot(a.Participant, a.JoinedAt, a.LeftAt, a.PresentSince, a.CompletedSeconds)).ToList());
+
+    /// <summary>
+    /// The session as it was saved; each attendee is the organization's participant with that id
+    /// (so renames show), or the saved copy when the participant was deleted since.
+    /// </summary>
+    public static SessionRecord Restore(SessionSnapshot snapshot, Func<Guid, ParticipantRecord?> participant)
+    {
+        var session = new SessionRecord
+        {
+            Id = snapshot.Id,
+            MeetingId = snapshot.MeetingId,
+            Status = snapshot.Status,
+            StartedAt = snapshot.StartedAt,
+            EndedAt = snapshot.EndedAt,
+            LiveParticipants = snapshot.LiveParticipants,
+            MaxConcurrentParticipants = snapshot.MaxConcurrentParticipants,
+        };
+        foreach (var saved in snapshot.Attendees)
+        {
+            var attendee = new SessionAttendee
+            {
+                Participant = participant(saved.Participant.Id) ?? saved.Participant,
+                JoinedAt = saved.JoinedAt,
+                LeftAt = saved.LeftAt,
+                PresentSince = saved.PresentSince,
+                CompletedSeconds = saved.CompletedSeconds,
+            };
+            session._attendees.Add(attendee);
+            session._byParticipant.Add(attendee.Participant.Id, attendee);
+        }
+        return session;
+    }
+
     /// <summary>Participant-minutes so far (the service bills per participant minute).</summary>
     public double MinutesConsumed(DateTime now) => Math.Round(_attendees.Sum(a => a.Seconds(now)) / 60, 4);
 
@@ -67,6 +103,12 @@ public sealed class SessionAttendee
             JoinedAt, Present ? null : LeftAt, Math.Round(Seconds(now), 3));
     }
 }
+
+public sealed record SessionSnapshot(
+    Guid Id, Guid MeetingId, string Status, DateTime StartedAt, DateTime? EndedAt, int LiveParticipants, int MaxConcurrentParticipants,
+    List<AttendeeSnapshot> Attendees);
+
+public sealed record AttendeeSnapshot(ParticipantRecord Participant, DateTime JoinedAt, DateTime? LeftAt, DateTime? PresentSince, double CompletedSeconds);
 
 public sealed record SessionView(
     Guid Id, Guid AssociatedId, string Type, string Status, int LiveParticipants, int MaxConcurrentParticipants,

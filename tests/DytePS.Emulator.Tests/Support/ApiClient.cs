@@ -13,16 +13,20 @@ public sealed class ApiClient
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private ApiClient(DyteEmulator emulator, string organizationId, string apiKey)
+    private ApiClient(DyteEmulator emulator, string organizationId, string apiKey, string accountId = "")
     {
         Emulator = emulator;
         OrganizationId = organizationId;
         ApiKey = apiKey;
+        AccountId = accountId;
     }
 
     public DyteEmulator Emulator { get; }
     public string OrganizationId { get; }
     public string ApiKey { get; }
+
+    /// <summary>The organization's RealtimeKit account id.</summary>
+    public string AccountId { get; }
 
     /// <summary>
     /// A new organization on <paramref name="emulator"/> (default: the shared one) with its own
@@ -34,8 +38,23 @@ public sealed class ApiClient
         var body = lifecycleDelayMs is null ? "{}" : Json(new { lifecycle_delay_ms = lifecycleDelayMs });
         var created = await SendAsync(HttpMethod.Post, new Uri(emulator.ControlUri, "organizations"), body, null);
         created.Expect(201);
-        return new ApiClient(emulator, created.Json.GetProperty("id").GetString()!, created.Json.GetProperty("api_key").GetString()!);
+        return FromCreated(emulator, created);
     }
+
+    /// <summary>A new organization made with this creation body (flavor, account_id, webhook_retry_delay_ms, ...).</summary>
+    public static async Task<ApiClient> NewOrganizationAsync(object body, DyteEmulator? emulator = null)
+    {
+        emulator ??= await SharedEmulator.GetAsync();
+        var created = (await SendAsync(HttpMethod.Post, new Uri(emulator.ControlUri, "organizations"), Json(body), null)).Expect(201);
+        return FromCreated(emulator, created);
+    }
+
+    private static ApiClient FromCreated(DyteEmulator emulator, Reply created) => new(emulator,
+        created.Json.GetProperty("id").GetString()!, created.Json.GetProperty("api_key").GetString()!, created.Json.GetProperty("account_id").GetString()!);
+
+    /// <summary>The same organization on another emulator (one reopened on the same data file).</summary>
+    public static ApiClient Existing(DyteEmulator emulator, ApiClient organization) =>
+        new(emulator, organization.OrganizationId, organization.ApiKey, organization.AccountId);
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
 
@@ -54,6 +73,19 @@ public sealed class ApiClient
             ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{OrganizationId}:{ApiKey}"))
             : authorization;
         return SendAsync(method, ApiUri(path), content, authorization);
+    }
+
+    /// <summary>
+    /// The same API under the RealtimeKit prefix of <paramref name="accountId"/> and <paramref name="appId"/>
+    /// (default: this organization's), with <c>Authorization: Bearer token</c> (default: this organization's key).
+    /// </summary>
+    public Task<Reply> RealtimeKitAsync(
+        HttpMethod method, string path, object? body = null, string? token = "", string? accountId = null, string? appId = null, string? authorization = null)
+    {
+        var content = body switch { null => null, string raw => raw, _ => Json(body) };
+        authorization ??= token == "" ? "Bearer " + ApiKey : token is null ? null : "Bearer " + token;
+        var uri = new Uri(Emulator.RealtimeKitBaseUri(accountId ?? AccountId, appId ?? OrganizationId) + "/" + path.TrimStart('/'));
+        return SendAsync(method, uri, content, authorization);
     }
 
     public Uri ApiUri(string path) => new(Emulator.ApiBaseUri.ToString().TrimEnd('/') + "/" + path.TrimStart('/'));

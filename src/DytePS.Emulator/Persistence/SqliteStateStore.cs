@@ -1,0 +1,186 @@
+using DytePS.Emulator.State;
+using Microsoft.Data.Sqlite;
+
+namespace DytePS.Emulator.Persistence;
+
+/// <summary>
+/// The data file (<c>--data</c>): a SQLite database in WAL mode with synchronous=FULL, so a
+/// committed transaction survives a crash. Organizations are rows with a column per setting;
+/// entities are JSON documents (<see cref="EntityJson"/>) keyed by organization, kind and id, in
+/// creation order. One connection, used under a lock.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    private const int SchemaVersion = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly object _gate = new();
+
+    public SqliteStateStore(string path)
+    {
+        // No pooling: disposing the store closes the file, so another instance can open it.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode = WAL;");
+        Execute("PRAGMA synchronous = FULL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS organizations (
+                id TEXT PRIMARY KEY,
+                api_key TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                flavor TEXT NOT NULL,
+                lifecycle_delay_ms INTEGER NOT NULL,
+                webhook_retry_delay_ms INTEGER NOT NULL,
+                requests_per_minute INTEGER NOT NULL,
+                recording_file_size INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS entities (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                kind TEXT NOT NULL,
+                id TEXT NOT NULL,
+                data TEXT NOT NULL,
+                UNIQUE (organization_id, kind, id));
+            """);
+        var version = GetSetting("schema_version");
+        if (version is null) SetSetting("schema_version", SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            throw new InvalidDataException($"{path} holds emulator data of schema version {version}; this emulator reads version {SchemaVersion}.");
+    }
+
+    public string? GetSetting(string key)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT value FROM settings WHERE key = $key", ("$key", key));
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    public void SetSetting(string key, string value)
+    {
+        lock (_gate)
+        {
+            using var command = Command("INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ("$key", key), ("$value", value));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void LoadInto(EmulatorState state)
+    {
+        lock (_gate)
+        {
+            var organizations = new List<Organization>();
+            using (var command = Command("SELECT id, api_key, account_id, flavor, lifecycle_delay_ms, webhook_retry_delay_ms, requests_per_minute, recording_file_size FROM organizations ORDER BY rowid"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    organizations.Add(state.AddOrganization(reader.GetString(0), reader.GetString(1),
+                        TimeSpan.FromMilliseconds(reader.GetInt64(4)), reader.GetString(2), reader.GetString(3),
+                        TimeSpan.FromMilliseconds(reader.GetInt64(5)), reader.GetInt32(6), reader.GetInt64(7)));
+                }
+            }
+            foreach (var organization in organizations)
+            {
+                var byKind = EntityKinds.LoadOrder.ToDictionary(k => k, _ => new List<string>());
+                using (var command = Command("SELECT kind, data FROM entities WHERE organization_id = $id ORDER BY seq", ("$id", organization.Id)))
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        var kind = reader.GetString(0);
+                        if (!byKind.TryGetValue(kind, out var list)) throw new InvalidDataException($"The data file holds an entity of unknown kind '{kind}'.");
+                        list.Add(reader.GetString(1));
+                    }
+                }
+                lock (organization.Gate)
+                {
+                    foreach (var kind in EntityKinds.LoadOrder)
+                        foreach (var json in byKind[kind]) EntityJson.Restore(organization, kind, json);
+                    // Loading is not a change.
+                    organization.Changes.Take();
+                }
+            }
+        }
+    }
+
+    public void SaveOrganization(Organization organization)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                INSERT INTO organizations (id, api_key, account_id, flavor, lifecycle_delay_ms, webhook_retry_delay_ms, requests_per_minute, recording_file_size)
+                VALUES ($id, $key, $account, $flavor, $delay, $retry, $rpm, $size)
+                ON CONFLICT (id) DO UPDATE SET api_key = excluded.api_key, account_id = excluded.account_id, flavor = excluded.flavor,
+                    lifecycle_delay_ms = excluded.lifecycle_delay_ms, webhook_retry_delay_ms = excluded.webhook_retry_delay_ms,
+                    requests_per_minute = excluded.requests_per_minute, recording_file_size = excluded.recording_file_size
+                """,
+                ("$id", organization.Id), ("$key", organization.ApiKey), ("$account", organization.AccountId), ("$flavor", organization.Flavor),
+                ("$delay", (long)organization.LifecycleDelay.TotalMilliseconds), ("$retry", (long)organization.WebhookRetryDelay.TotalMilliseconds),
+                ("$rpm", organization.RequestsPerMinute), ("$size", organization.RecordingFileSize));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Commit(Organization organization)
+    {
+        lock (organization.Gate)
+        {
+            if (organization.Changes.IsEmpty) return;
+            var (cleared, changes) = organization.Changes.Take();
+            lock (_gate)
+            {
+                using var transaction = _connection.BeginTransaction();
+                if (cleared)
+                {
+                    using var clear = Command("DELETE FROM entities WHERE organization_id = $org", ("$org", organization.Id));
+                    clear.Transaction = transaction;
+                    clear.ExecuteNonQuery();
+                }
+                using var upsert = Command("""
+                    INSERT INTO entities (organization_id, kind, id, data) VALUES ($org, $kind, $id, $data)
+                    ON CONFLICT (organization_id, kind, id) DO UPDATE SET data = excluded.data
+                    """, ("$org", organization.Id), ("$kind", ""), ("$id", ""), ("$data", ""));
+                using var delete = Command("DELETE FROM entities WHERE organization_id = $org AND kind = $kind AND id = $id",
+                    ("$org", organization.Id), ("$kind", ""), ("$id", ""));
+                upsert.Transaction = transaction;
+                delete.Transaction = transaction;
+                foreach (var ((kind, id), entity) in changes)
+                {
+                    var command = entity is null ? delete : upsert;
+                    command.Parameters["$kind"].Value = kind;
+                    command.Parameters["$id"].Value = id.ToString();
+                    if (entity != null) command.Parameters["$data"].Value = EntityJson.Serialize(kind, entity);
+                    command.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _connection.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+namespace DytePS.Emulator.State;
+
+/// <summary>
+/// Where the emulator's state lives between runs: nowhere (<see cref="MemoryStateStore"/>, the
+/// default) or a SQLite data file (<c>--data</c>, Persistence.SqliteStateStore).
+/// </summary>
+public interface IStateStore : IDisposable
+{
+    /// <summary>An emulator-wide value (the webhook signing key), or null.</summary>
+    string? GetSetting(string key);
+
+    void SetSetting(string key, string value);
+
+    /// <summary>Adds the saved organizations, with all their entities, to <paramref name="state"/>.</summary>
+    void LoadInto(EmulatorState state);
+
+    /// <summary>Saves an organization's credentials and settings (not its entities).</summary>
+    void SaveOrganization(Organization organization);
+
+    /// <summary>
+    /// Writes what the organization changed since the last commit (<see cref="Organization.Changes"/>)
+    /// in one transaction, under its lock. Called before an answer is sent, so an acknowledged
+    /// change is never lost.
+    /// </summary>
+    void Commit(Organization organization);
+}
+
+/// <summary>The default: nothing outlives the process.</summary>
+public sealed class MemoryStateStore : IStateStore
+{
+    private readonly Dictionary<string, string> _settings = new();
+
+    public string? GetSetting(string key)
+    {
+        lock (_settings) return _settings.GetValueOrDefault(key);
+    }
+
+    public void SetSetting(string key, string value)
+    {
+        lock (_settings) _settings[key] = value;
+    }
+
+    public void LoadInto(EmulatorState state)
+    {
+    }
+
+    public void SaveOrganization(Organization organization)
+    {
+    }
+
+    public void Commit(Organization organization)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+}
