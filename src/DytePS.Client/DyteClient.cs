@@ -70,7 +70,24 @@ namespace DytePS.Client
         /// </summary>
         public async Task<DyteResponse> SendAsync(DyteRequest request, CancellationToken cancellationToken)
         {
-            var response = await _retry.ExecuteAsync(request, token => SendThroughGateAsync(request, token), cancellationToken).ConfigureAwait(false);
+            var answerLost = false;
+            var response = await _retry.ExecuteAsync(request, async token =>
+            {
+                try
+                {
+                    return await SendThroughGateAsync(request, token).ConfigureAwait(false);
+                }
+                catch (DyteException e) when (e.RequestSent && (e.Kind == DyteErrorKind.Network || e.Kind == DyteErrorKind.Timeout))
+                {
+                    answerLost = true;
+                    throw;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+
+            // A DELETE whose earlier answer was lost may have worked already: "not found" on the retry
+            // means the goal is reached, not that it failed.
+            if (answerLost && response.StatusCode == 404 && request.Method == "DELETE")
+                return new DyteResponse(204, "No Content", Array.Empty<byte>(), null, null);
             if (!response.IsSuccess) throw StatusError(request, response);
             return response;
         }

@@ -61,7 +61,7 @@ namespace DytePS.Commands
                 return;
             }
             if (TryInvoke(request.Describe(), (client, token) => client.SendAsync(request, token), out var response))
-                WriteResponse(response);
+                WriteResponse(request, response);
         }
 
         private bool TryBuildRequest(string method, out DyteRequest request)
@@ -106,7 +106,7 @@ namespace DytePS.Commands
         }
 
         /// <summary>Writes the envelope's data (each item of a list), or the whole body when it has no data.</summary>
-        private void WriteResponse(DyteResponse response)
+        private void WriteResponse(DyteRequest request, DyteResponse response)
         {
             if (response.Body.Length == 0) return;
             object? body;
@@ -116,7 +116,7 @@ namespace DytePS.Commands
             }
             catch (FormatException e)
             {
-                WriteError(new ErrorRecord(e, "DyteInvalidResponse", ErrorCategory.InvalidResult, Path));
+                WriteDyteError(new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(), response.StatusCode, e.Message, innerException: e), Path);
                 return;
             }
             var payload = body is JsonObjectGraph envelope && envelope.Exists(p => p.Key == "data")

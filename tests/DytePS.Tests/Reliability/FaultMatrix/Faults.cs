@@ -1,19 +1,27 @@
 namespace DytePS.Tests.Reliability.FaultMatrix;
 
-/// <summary>The outcome a case must have under a fault.</summary>
+/// <summary>The outcome a case must have under a fault; for creates, how many objects exist afterwards (1 after a success).</summary>
 public sealed record Expectation(bool Succeeds, string? ErrorId = null, string? Mentions = null, int CreatedAfterwards = 1);
 
-/// <summary>One fault kind: how to inject it (once) and what each kind of case must do under it.</summary>
-public sealed record Fault(string Name, object Definition, Func<CaseKind, Expectation> Expect)
+/// <summary>One fault kind: how to inject it (once) and what each case must do under it.</summary>
+public sealed record Fault(string Name, object Definition, Func<FaultCase, Expectation> Expect)
 {
     public override string ToString() => Name;
 
-    private static Expectation RetriedUnlessCreate(CaseKind kind, string errorId, string? mentions, int createdWhenRefused = 0) =>
-        kind == CaseKind.Create ? new Expectation(false, errorId, mentions, createdWhenRefused) : new Expectation(true);
+    private static Expectation RetriedUnlessCreate(FaultCase c, string errorId, string? mentions) =>
+        c.Kind == CaseKind.Create ? new Expectation(false, errorId, mentions, 0) : new Expectation(true);
 
     /// <summary>A 200 whose body is unusable: an error wherever the body is needed (the service did not act: the fault came first).</summary>
-    private static Expectation BodyNeeded(CaseKind kind) =>
-        kind == CaseKind.IgnoresBody ? new Expectation(true) : new Expectation(false, "DyteInvalidResponse", "200", 0);
+    private static Expectation BodyNeeded(FaultCase c) =>
+        !c.NeedsBody ? new Expectation(true) : new Expectation(false, "DyteInvalidResponse", "200", 0);
+
+    /// <summary>The service acted and the answer was lost: no duplicate create, deletes done, transitions found done.</summary>
+    private static Expectation AfterActing(FaultCase c) => c.Kind switch
+    {
+        CaseKind.Create => new Expectation(false, "DyteConnectionFailed", null, 1),
+        CaseKind.Transition => new Expectation(false, c.RepeatError, null),
+        _ => new Expectation(true),
+    };
 
     public static readonly Fault TooManyRequests = new("429 with Retry-After in seconds",
         new { kind = "status", status = 429, retry_after = "1", count = 1 }, _ => new Expectation(true));
@@ -41,7 +49,7 @@ public sealed record Fault(string Name, object Definition, Func<CaseKind, Expect
 
     /// <summary>The service acted, then the connection dropped: the create happened once and must not be repeated.</summary>
     public static readonly Fault DroppedAfterActing = new("a dropped connection after the service acted",
-        new { kind = "drop", when = "after", count = 1 }, k => RetriedUnlessCreate(k, "DyteConnectionFailed", null, createdWhenRefused: 1));
+        new { kind = "drop", when = "after", count = 1 }, AfterActing);
 
     public static readonly Fault MalformedJson = new("malformed JSON",
         new { kind = "malformed_json", count = 1 }, BodyNeeded);
