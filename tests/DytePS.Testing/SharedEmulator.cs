@@ -15,9 +15,9 @@ public static class SharedEmulator
     public static async Task<DyteEmulator> GetAsync() => await Instance.Value;
 
     /// <param name="lifecycleDelayMs">0 (the default for tests): the next request sees each timed transition.</param>
-    public static async Task<TestOrganization> NewOrganizationAsync(int lifecycleDelayMs = 0)
+    public static async Task<TestOrganization> NewOrganizationAsync(int lifecycleDelayMs = 0, string flavor = "dyte")
     {
         var emulator = await GetAsync();
-        return await TestOrganization.CreateAsync(emulator, lifecycleDelayMs);
+        return await TestOrganization.CreateAsync(emulator, lifecycleDelayMs, flavor);
     }
 }

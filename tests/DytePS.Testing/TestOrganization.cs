@@ -33,9 +33,11 @@ public sealed class TestOrganization
     public Uri RealtimeKitRoot => new(Emulator.Root, "client/v4");
 
     /// <param name="lifecycleDelayMs">How long timed transitions (INVOKED to RECORDING, ...) take; 0 makes the next request see them.</param>
-    public static async Task<TestOrganization> CreateAsync(DyteEmulator emulator, int lifecycleDelayMs = 0)
+    /// <param name="flavor">"dyte", or "realtimekit" for webhook deliveries with rtk- headers.</param>
+    public static async Task<TestOrganization> CreateAsync(DyteEmulator emulator, int lifecycleDelayMs = 0, string flavor = "dyte")
     {
-        using var response = await Http.PostAsJsonAsync(new Uri(emulator.ControlUri, "organizations"), new { lifecycle_delay_ms = lifecycleDelayMs });
+        using var response = await Http.PostAsJsonAsync(new Uri(emulator.ControlUri, "organizations"),
+            new { lifecycle_delay_ms = lifecycleDelayMs, flavor, webhook_retry_delay_ms = 20 });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new TestOrganization(emulator, created.GetProperty("id").GetString()!, created.GetProperty("api_key").GetString()!,
@@ -115,8 +117,8 @@ public sealed class TestOrganization
 public sealed record LoggedRequest(
     long Sequence, DateTime Time, string Method, string Path, string? Operation, int Status, double DurationMs, string? OrganizationId)
 {
-    /// <summary>The path after the API prefix (/v2), with its query: what the client asked for.</summary>
-    public string ApiPath => Path.StartsWith(DyteEmulator.ApiPrefix + "/", StringComparison.Ordinal) ? Path[DyteEmulator.ApiPrefix.Length..] : Path;
+    /// <summary>The path after the API prefix (/v2, or RealtimeKit's /client/v4/accounts/{a}/realtime/kit/{app}), with its query.</summary>
+    public string ApiPath => System.Text.RegularExpressions.Regex.Replace(Path, @"^(/v2|/client/v4/accounts/[^/]+/realtime/kit/[^/]+)(?=/)", "");
 
     public override string ToString() => $"{Method} {Path} -> {Status}";
 }

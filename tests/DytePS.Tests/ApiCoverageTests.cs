@@ -9,7 +9,7 @@ namespace DytePS.Tests;
 /// a script that uses every cmdlet must leave each operationId in the emulator's request log
 /// with a success status, and nothing outside the document.
 /// </summary>
-public sealed partial class ApiCoverageTests : EngineTest
+public partial class ApiCoverageTests : EngineTest
 {
     [GeneratedRegex(@"^\s+operationId:\s*(\w+)\s*$", RegexOptions.Multiline)]
     private static partial Regex OperationId();

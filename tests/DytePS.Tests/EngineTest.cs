@@ -20,6 +20,12 @@ public abstract class EngineTest : IAsyncLifetime
     /// <summary>Set false for tests that connect (or not) themselves.</summary>
     protected virtual bool ConnectOnStart => true;
 
+    /// <summary>
+    /// True to run the test class against the emulator's Cloudflare RealtimeKit route shape
+    /// (Bearer token, /client/v4/accounts/{account}/realtime/kit/{app}) instead of Dyte's /v2.
+    /// </summary>
+    protected virtual bool RealtimeKit => false;
+
     public virtual async Task InitializeAsync()
     {
         Org = await SharedEmulator.NewOrganizationAsync();
@@ -27,9 +33,13 @@ public abstract class EngineTest : IAsyncLifetime
         Shell.SetVariable("DyteTestKey", Secure(Org.ApiKey));
         Shell.SetVariable("DyteTestOrg", Org.Id);
         Shell.SetVariable("DyteTestUri", Org.ApiBaseUri.ToString());
+        Shell.SetVariable("DyteTestAccount", Org.AccountId);
+        Shell.SetVariable("DyteTestRtkRoot", Org.RealtimeKitRoot.ToString());
         if (ConnectOnStart)
         {
-            Run("Connect-Dyte -BaseUri $DyteTestUri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey").ThrowIfFailed();
+            Run(RealtimeKit
+                ? "Connect-Dyte -AccountId $DyteTestAccount -AppId $DyteTestOrg -ApiToken $DyteTestKey -BaseUri $DyteTestRtkRoot"
+                : "Connect-Dyte -BaseUri $DyteTestUri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey").ThrowIfFailed();
             await Org.ClearRequestsAsync();
         }
     }

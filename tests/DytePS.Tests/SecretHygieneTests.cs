@@ -9,7 +9,7 @@ namespace DytePS.Tests;
 /// exceptions, host text, output objects and their properties), on success and on failure, and
 /// searches everything for the API key (also as a Basic header) and a storage secret.
 /// </summary>
-public sealed class SecretHygieneTests : EngineTest
+public class SecretHygieneTests : EngineTest
 {
     private const string StorageSecret = "st0rage-S3CRET-value-9f8e7d";
 

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Bulk;
 
-public sealed class ProgressTests : EngineTest
+public class ProgressTests : EngineTest
 {
     [Fact]
     public async Task Long_listings_report_items_fetched_of_the_total_and_complete()

@@ -4,7 +4,7 @@ using Xunit;
 namespace DytePS.Tests.Bulk;
 
 /// <summary>-ThrottleLimit: several requests at once, results still in input order, errors still per item.</summary>
-public sealed class ThrottleLimitTests : EngineTest
+public class ThrottleLimitTests : EngineTest
 {
     private Guid NewMeeting()
     {

@@ -4,7 +4,7 @@ using Xunit;
 namespace DytePS.Tests.Completion;
 
 /// <summary>Tab completion through the engine's own TabExpansion2, as the console would ask for it.</summary>
-public sealed class ArgumentCompleterTests : EngineTest
+public class ArgumentCompleterTests : EngineTest
 {
     private IReadOnlyList<CompletionResult> Complete(string input)
     {

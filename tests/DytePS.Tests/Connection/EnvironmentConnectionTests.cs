@@ -12,7 +12,7 @@ public sealed class ProcessEnvironmentCollection
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class EnvironmentConnectionTests : EngineTest, IDisposable
 {
-    private static readonly string[] Variables = ["DYTE_ORG_ID", "DYTE_API_KEY", "DYTE_BASE_URI"];
+    private static readonly string[] Variables = ["DYTE_ORG_ID", "DYTE_API_KEY", "DYTE_BASE_URI", "DYTE_ACCOUNT_ID", "DYTE_APP_ID", "DYTE_API_TOKEN", "DYTE_RTK_BASE_URI"];
 
     protected override bool ConnectOnStart => false;
 
@@ -49,6 +49,36 @@ public sealed class EnvironmentConnectionTests : EngineTest, IDisposable
 
         Assert.Equal(("Environment", Org.Id), (connection.Str("Source"), connection.Str("OrganizationId")));
         Assert.Empty(await RequestsAsync());
+    }
+
+    [Fact]
+    public async Task RealtimeKit_variables_connect_to_the_app_and_ignore_the_Dyte_base_uri()
+    {
+        Environment.SetEnvironmentVariable("DYTE_ACCOUNT_ID", Org.AccountId);
+        Environment.SetEnvironmentVariable("DYTE_APP_ID", Org.Id);
+        Environment.SetEnvironmentVariable("DYTE_API_TOKEN", Org.ApiKey);
+        Environment.SetEnvironmentVariable("DYTE_RTK_BASE_URI", Org.RealtimeKitRoot.ToString());
+        Environment.SetEnvironmentVariable("DYTE_BASE_URI", "https://dyte.example.com/v2");
+
+        var result = Run("New-DyteMeeting -Title FromEnvironment | Out-Null; Get-DyteConnection").ThrowIfFailed();
+
+        var connection = Assert.Single(result.Connections());
+        Assert.Equal(("RealtimeKit", "Environment"), (connection.Str("Backend"), connection.Str("Source")));
+        Assert.StartsWith("/client/v4/accounts/", Assert.Single(await RequestsAsync()).Path);
+    }
+
+    [Fact]
+    public void Both_sets_of_variables_at_once_are_refused()
+    {
+        SetEnvironment(Org.Id, Org.ApiKey, Org.ApiBaseUri.ToString());
+        Environment.SetEnvironmentVariable("DYTE_ACCOUNT_ID", Org.AccountId);
+        Environment.SetEnvironmentVariable("DYTE_APP_ID", Org.Id);
+        Environment.SetEnvironmentVariable("DYTE_API_TOKEN", Org.ApiKey);
+
+        var error = Assert.Single(Run("Get-DyteMeeting").Errors);
+
+        Assert.Equal("DyteInvalidEnvironment,DytePS.Commands.GetDyteMeetingCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("keep one set", error.ToString());
     }
 
     [Fact]

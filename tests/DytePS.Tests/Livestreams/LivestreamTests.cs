@@ -2,7 +2,7 @@ using Xunit;
 
 namespace DytePS.Tests.Livestreams;
 
-public sealed class LivestreamTests : EngineTest
+public class LivestreamTests : EngineTest
 {
     private Guid NewMeeting()
     {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Meetings;
 
-public sealed class GetDyteMeetingTests : EngineTest
+public class GetDyteMeetingTests : EngineTest
 {
     [Fact]
     public async Task Pages_through_every_meeting_in_order_with_one_request_per_page()

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Participants;
 
-public sealed class ParticipantTests : EngineTest
+public class ParticipantTests : EngineTest
 {
     private Guid NewMeeting(string title = "Room") =>
         Run($"New-DyteMeeting -Title '{title}'").ThrowIfFailed().Meetings()[0].Id();

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Recordings;
 
-public sealed class RecordingTests : EngineTest
+public class RecordingTests : EngineTest
 {
     private Guid NewMeeting(string title = "Recorded")
     {

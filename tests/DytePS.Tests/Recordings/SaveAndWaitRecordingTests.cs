@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Recordings;
 
-public sealed class SaveAndWaitRecordingTests : EngineTest, IDisposable
+public class SaveAndWaitRecordingTests : EngineTest, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dyteps-archive-").FullName;
 

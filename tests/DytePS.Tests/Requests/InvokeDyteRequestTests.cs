@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Requests;
 
-public sealed class InvokeDyteRequestTests : EngineTest
+public class InvokeDyteRequestTests : EngineTest
 {
     [Fact]
     public async Task All_pages_through_any_list_and_returns_the_raw_objects()

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace DytePS.Tests.Sessions;
 
-public sealed class SessionTests : EngineTest
+public class SessionTests : EngineTest
 {
     /// <summary>A meeting with two participants, both in its live session.</summary>
     private async Task<(Guid Meeting, Guid First, Guid Second)> LiveMeetingAsync()

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DytePS.Tests.Webhooks;
 
-public sealed class WebhookTests : EngineTest
+public class WebhookTests : EngineTest
 {
     private void CreateWebhooks(params string[] names)
     {

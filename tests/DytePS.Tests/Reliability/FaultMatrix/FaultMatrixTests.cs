@@ -23,7 +23,7 @@ public abstract class FaultMatrixTests(Fault fault) : EngineTest
         // Invoke-DyteRequest reports an empty 200 as "nothing", truthfully: the fault answered before anything was created.
         if (@case.EmptyAnswerIsFine && fault == Fault.EmptyBody) expected = new Expectation(true, CreatedAfterwards: 0);
 
-        await FaultScenario.PrepareAsync(Org, Shell);
+        await FaultScenario.PrepareAsync(Org, Shell, RealtimeKit);
         await Org.AddFaultAsync(WithOperation(fault.Definition, @case.Operation));
 
         var result = await FaultScenario.RunWithin(Shell, @case.Command, TimeSpan.FromSeconds(30));
@@ -55,14 +55,14 @@ public abstract class FaultMatrixTests(Fault fault) : EngineTest
     }
 }
 
-public sealed class FaultMatrix429Tests() : FaultMatrixTests(Fault.TooManyRequests);
+public class FaultMatrix429Tests() : FaultMatrixTests(Fault.TooManyRequests);
 public sealed class FaultMatrix429DateTests() : FaultMatrixTests(Fault.TooManyRequestsDate);
 public sealed class FaultMatrix429BareTests() : FaultMatrixTests(Fault.TooManyRequestsBare);
 public sealed class FaultMatrix500Tests() : FaultMatrixTests(Fault.ServerError);
 public sealed class FaultMatrix502HtmlTests() : FaultMatrixTests(Fault.BadGatewayHtml);
-public sealed class FaultMatrix503Tests() : FaultMatrixTests(Fault.Unavailable);
+public class FaultMatrix503Tests() : FaultMatrixTests(Fault.Unavailable);
 public sealed class FaultMatrixHangTests() : FaultMatrixTests(Fault.NeverAnswers);
 public sealed class FaultMatrixDropTests() : FaultMatrixTests(Fault.Dropped);
-public sealed class FaultMatrixDropAfterTests() : FaultMatrixTests(Fault.DroppedAfterActing);
+public class FaultMatrixDropAfterTests() : FaultMatrixTests(Fault.DroppedAfterActing);
 public sealed class FaultMatrixMalformedTests() : FaultMatrixTests(Fault.MalformedJson);
 public sealed class FaultMatrixEmptyTests() : FaultMatrixTests(Fault.EmptyBody);

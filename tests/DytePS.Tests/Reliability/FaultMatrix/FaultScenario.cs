@@ -12,10 +12,12 @@ internal static class FaultScenario
     /// participants $p and $p2 in a live session $s, a recording $r (RECORDING), a livestream,
     /// a webhook $w, $paused (a PAUSED recording), $uploaded (UPLOADED) and $fresh (a meeting with nothing running).
     /// </summary>
-    public static async Task PrepareAsync(TestOrganization org, DyteShell shell)
+    public static async Task PrepareAsync(TestOrganization org, DyteShell shell, bool realtimeKit)
     {
+        shell.Run(realtimeKit
+            ? "Connect-Dyte -AccountId $DyteTestAccount -AppId $DyteTestOrg -ApiToken $DyteTestKey -BaseUri $DyteTestRtkRoot -TimeoutSec 1 -MaximumRetryCount 2 -RetryIntervalSec 0.05"
+            : "Connect-Dyte -BaseUri $DyteTestUri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey -TimeoutSec 1 -MaximumRetryCount 2 -RetryIntervalSec 0.05").ThrowIfFailed();
         var ids = shell.Run("""
-            Connect-Dyte -BaseUri $DyteTestUri -OrganizationId $DyteTestOrg -ApiKey $DyteTestKey -TimeoutSec 1 -MaximumRetryCount 2 -RetryIntervalSec 0.05
             $m = New-DyteMeeting -Title Faulted
             $p = New-DyteParticipant -MeetingId $m.Id -PresetName host -Name P
             $p2 = New-DyteParticipant -MeetingId $m.Id -PresetName host -Name P2
