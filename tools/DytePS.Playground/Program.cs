@@ -1,12 +1,14 @@
 using DytePS.Emulator;
 using DytePS.Playground;
 
-// dotnet run --project tools/DytePS.Playground [-- <script.ps1> [--keep-running] [--preload <assembly.dll>]]
+// dotnet run --project tools/DytePS.Playground [-- <script.ps1> [--keep-running] [--seed-meetings <n>] [--preload <assembly.dll>]]
 // Starts the emulator, points DytePS at it through the DYTE_* environment variables, runs the
 // script in the real PowerShell engine and prints its formatted output. --preload loads an
 // assembly first, as another module would, to see DytePS cope with a conflicting dependency.
-var preload = args.SkipWhile(a => a != "--preload").Skip(1).FirstOrDefault();
-var script = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--preload")).FirstOrDefault()
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var preload = Option("--preload");
+var seedMeetings = int.TryParse(Option("--seed-meetings"), out var seed) ? seed : 0;
+var script = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == "--keep-running")).FirstOrDefault()
     ?? Path.Combine(BuildPaths.RepoRoot, "examples", "Quickstart.ps1");
 if (!File.Exists(script))
 {
@@ -14,7 +16,7 @@ if (!File.Exists(script))
     return 2;
 }
 
-await using var emulator = await DyteEmulator.StartAsync(new EmulatorOptions { Port = 0 });
+await using var emulator = await DyteEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedMeetings = seedMeetings });
 var organization = EmulatorOptions.DemoOrganization;
 Environment.SetEnvironmentVariable("DYTE_BASE_URI", emulator.ApiBaseUri.ToString());
 Environment.SetEnvironmentVariable("DYTE_ORG_ID", organization.Id);
