@@ -59,9 +59,14 @@ internal sealed class RawClient : IDisposable
 
     internal sealed class MeetingDto
     {
+        // Every field the service returns for a meeting, as DytePS reads them, so both sides deserialize the same.
         public Guid Id { get; set; }
         public string? Title { get; set; }
+        public string? PreferredRegion { get; set; }
+        public bool RecordOnStart { get; set; }
+        public bool LiveStreamOnStart { get; set; }
         public string? Status { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
     }
 }

@@ -38,7 +38,12 @@ public sealed class DyteShell : IDisposable
         return shell;
     }
 
-    public void SetVariable(string name, object? value) => Runspace.SessionStateProxy.SetVariable(name, value);
+    /// <summary>
+    /// Sets a global variable. Done by a script on the runspace rather than through SessionStateProxy, which
+    /// writes to whatever session state the engine has current and can race the end of the previous run.
+    /// </summary>
+    public void SetVariable(string name, object? value) =>
+        Run("$ExecutionContext.SessionState.PSVariable.Set($args[0], $args[1])", args: [name, value]).ThrowIfFailed();
 
     /// <summary>Runs script text to completion and returns every stream.</summary>
     public ShellResult Run(string script, IReadOnlyList<object?>? args = null)

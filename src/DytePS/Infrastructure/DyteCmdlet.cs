@@ -90,21 +90,30 @@ namespace DytePS.Infrastructure
             (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter s && s.IsPresent)
             || (!MyInvocation.BoundParameters.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")));
 
-        /// <summary>Writes every item of a paged list as its page arrives, honouring -First/-Skip/-IncludeTotalCount when the cmdlet supports paging.</summary>
+        /// <summary>
+        /// Writes every item of a paged list as its page arrives, honouring -First/-Skip/-IncludeTotalCount when the
+        /// cmdlet supports paging. The next page is requested while the current one is being written, so the
+        /// service's latency overlaps the pipeline's work; at most one page is read ahead.
+        /// </summary>
         protected void WritePages<T>(object? target, Func<DyteClient, CancellationToken, IAsyncEnumerable<DytePage<T>>> list)
         {
             var paging = PagingParameters;
             if (paging != null && paging.First == 0 && !paging.IncludeTotalCount) return;
             var client = ResolvedConnection.Client;
-            var pages = list(client, _stopping.Token).GetAsyncEnumerator(_stopping.Token);
+            // Its own token, so a listing that ends early (-First downstream, an error) can cancel the page read ahead.
+            using var listing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var pages = list(client, listing.Token).GetAsyncEnumerator(listing.Token);
             var progress = new ThrottledProgress(this, PagingProgressId, MyInvocation.MyCommand.Name);
+            Task<bool>? next = null;
             long written = 0;
             try
             {
                 var first = true;
-                while (Await(() => pages.MoveNextAsync().AsTask()))
+                next = Start(() => pages.MoveNextAsync().AsTask());
+                while (Wait(next))
                 {
                     var page = pages.Current;
+                    next = Start(() => pages.MoveNextAsync().AsTask());
                     if (first && paging?.IncludeTotalCount == true)
                         WriteObject(paging.NewTotalCount(
                             (ulong)(page.TotalCount ?? page.Items.Count), page.TotalCount.HasValue ? 1.0 : 0.0));
@@ -124,9 +133,22 @@ namespace DytePS.Infrastructure
             finally
             {
                 progress.Complete();
-                // Ends the iterator where it stands (for example after -First or Ctrl+C): no further page is requested.
-                Await(async () => { await pages.DisposeAsync().ConfigureAwait(false); return true; });
+                EndListing(listing, next, pages);
             }
+        }
+
+        /// <summary>
+        /// Ends a listing where it stands (after -First, an error or Ctrl+C): cancels the page read ahead, lets it
+        /// finish, then disposes the iterator, so no further page is requested and nothing runs on after the command.
+        /// </summary>
+        private void EndListing<T>(CancellationTokenSource listing, Task<bool>? pending, IAsyncEnumerator<T> pages)
+        {
+            if (pending != null && !pending.IsCompleted)
+            {
+                listing.Cancel();
+                Dispatcher.Wait(pending.ContinueWith(_ => { }, TaskScheduler.Default));
+            }
+            Dispatcher.Wait(Start(async () => { await pages.DisposeAsync().ConfigureAwait(false); return true; }));
         }
 
         private const int PagingProgressId = 0x0D17E00;

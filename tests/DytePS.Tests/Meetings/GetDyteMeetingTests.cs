@@ -168,6 +168,21 @@ public class GetDyteMeetingTests : EngineTest
     }
 
     [Fact]
+    public async Task A_listing_ended_downstream_reads_at_most_one_page_ahead_and_nothing_after()
+    {
+        await Org.SeedMeetingsAsync(1000);
+
+        // The throw ends the pipeline while page 2 is being written; page 3 may already be on its way.
+        var result = Run("$n = 0; try { Get-DyteMeeting -PageSize 100 | ForEach-Object { if (++$n -eq 150) { throw 'enough' } } } catch { $n }");
+
+        Assert.Equal(150, Assert.Single(result.Output).BaseObject);
+        var requests = (await RequestsAsync()).Count;
+        await Task.Delay(300);
+        Assert.Equal(requests, (await RequestsAsync()).Count);
+        Assert.InRange(requests, 2, 3);
+    }
+
+    [Fact]
     public async Task Stopping_the_pipeline_cancels_paging_without_further_requests()
     {
         await Org.SeedMeetingsAsync(2000);
