@@ -97,18 +97,38 @@ function Invoke-TestTask {
         Write-Warning 'Pester 5 is not installed, so the Pester suite was skipped (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
         return
     }
-    Import-Module -Name $pester.Path -Force
 
-    # The suite starts the emulator this configuration built, so it is handed the configuration.
-    $configuration = New-PesterConfiguration
-    $configuration.Run.Container = Get-ChildItem -Path $pesterTests -Filter '*.Tests.ps1' |
-        ForEach-Object { New-PesterContainer -Path $_.FullName -Data @{ Configuration = $Configuration } }
-    $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $configuration
+    # A background job (a child pwsh) runs the suite: it imports DytePS, and this session must not
+    # load (and, on Windows, lock) the DLLs that a later Build or Package task rewrites. The suite
+    # starts the emulator this configuration built, so it is handed the configuration.
+    $tests = @(Get-ChildItem -Path $pesterTests -Filter '*.Tests.ps1' | ForEach-Object FullName)
+    $job = Start-Job -ArgumentList $pester.Path, $tests, $Configuration -ScriptBlock {
+        param($PesterModule, $Tests, $Configuration)
+        Import-Module -Name $PesterModule
+        $settings = New-PesterConfiguration
+        $settings.Run.Container = @($Tests | ForEach-Object { New-PesterContainer -Path $_ -Data @{ Configuration = $Configuration } })
+        $settings.Run.PassThru = $true
+        $settings.Output.Verbosity = 'Detailed'
+        $run = Invoke-Pester -Configuration $settings
+        [pscustomobject]@{
+            Result                = $run.Result
+            PassedCount           = $run.PassedCount
+            FailedCount           = $run.FailedCount
+            FailedBlocksCount     = $run.FailedBlocksCount
+            FailedContainersCount = $run.FailedContainersCount
+        }
+    }
+    try {
+        $result = Receive-Job -Job $job -Wait | Select-Object -Last 1
+    }
+    finally {
+        Remove-Job -Job $job -Force
+    }
+    if (-not $result) { throw 'The Pester suite reported no result.' }
     if ($result.Result -ne 'Passed') {
         throw "The Pester suite failed: $($result.FailedCount) failed test(s), $($result.FailedBlocksCount) failed block(s), $($result.FailedContainersCount) failed container(s)."
     }
+    Write-Host "Pester: $($result.PassedCount) test(s) passed." -ForegroundColor Green
 }
 
 function Invoke-DocsTask {
