@@ -46,7 +46,7 @@
     Downloads every downloadable recording of one meeting.
 #>
 # Runs in the hosted engine: yes
-[CmdletBinding()]
+[CmdletBinding(PositionalBinding = $false)]
 param(
     [ValidateRange(1, 36500)]
     [int] $Days,

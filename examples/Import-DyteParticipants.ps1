@@ -64,7 +64,7 @@
     replaces the tokens file of an earlier run.
 #>
 # Runs in the hosted engine: no (needs Import-Csv and Export-Csv)
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
 param(
     [Parameter(Mandatory, Position = 0)]
     [ValidateNotNullOrEmpty()]

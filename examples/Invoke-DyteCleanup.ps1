@@ -59,7 +59,7 @@
     A scheduled run: DYTE_ORG_ID and DYTE_API_KEY in the task's environment, the summary to a CSV file.
 #>
 # Runs in the hosted engine: yes
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
 param(
     [ValidateRange(0, 36500)]
     [int] $InactiveDays = 90,
