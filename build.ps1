@@ -72,7 +72,6 @@ function Invoke-Dotnet {
     .SYNOPSIS
         Runs one dotnet command, showing its output; throws when it exits with a non-zero code.
     #>
-    [CmdletBinding()]
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
 
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
