@@ -55,7 +55,7 @@
             Tags         = @('Dyte', 'RealtimeKit', 'Cloudflare', 'Video', 'Meetings', 'WebRTC', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/dyteps/DytePS'
             LicenseUri   = 'https://github.com/dyteps/DytePS/blob/main/LICENSE'
-            ReleaseNotes = 'See https://github.com/dyteps/DytePS/blob/main/CHANGELOG.md'
+            ReleaseNotes = '0.1.0: the first release. Cmdlets for Dyte v2 and Cloudflare RealtimeKit meetings, participants, sessions, recordings (wait and download), livestreams and webhooks (with signature verification), and Invoke-DyteRequest for the rest; automatic paging, pipeline input, -WhatIf/-Confirm, retries that honour Retry-After, isolated dependencies, and a local API emulator. Full list: https://github.com/dyteps/DytePS/blob/main/CHANGELOG.md'
         }
     }
 }
