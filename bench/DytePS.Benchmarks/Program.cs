@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DytePS.Benchmarks;
 
-// dotnet run -c Release --project bench/DytePS.Benchmarks [-- --case import|call|paging|memory|bulk] [--runs N]
+// dotnet run -c Release --project bench/DytePS.Benchmarks [-- --case import|call|call-breakdown|paging|overlap|memory|bulk] [--runs N]
 // Child modes (started by the import and memory cases): --child import <manifest> | --child memory <base> <org> <key> <count>
 if (args.Length > 0 && args[0] == "--child") return await Child.RunAsync(args[1..]);
 
@@ -20,6 +20,7 @@ if (Wants("import")) results.Add(await Cases.ImportAsync(runs * 2));
 if (Wants("call")) results.Add(await Cases.PerCallAsync(bench, runs));
 if (selected == "call-breakdown") results.AddRange(await Cases.PerCallBreakdownAsync(bench, runs));
 if (Wants("paging")) results.AddRange(await Cases.PagingAsync(bench, runs));
+if (Wants("overlap")) results.Add(await Cases.OverlapAsync(bench, runs));
 if (Wants("memory")) results.Add(await Cases.MemoryAsync(bench, Math.Max(3, runs / 2)));
 if (Wants("bulk")) results.Add(await Cases.BulkAsync(bench, Math.Max(2, runs / 2)));
 
