@@ -9,8 +9,10 @@
     step is a plain `dotnet` command underneath, so nothing here needs pwsh except this script.
 
       Build    dotnet build of DytePS.sln: assembles the importable module folder out/DytePS.
-      Test     dotnet test of DytePS.sln (the xunit suites), then the Pester 5 suite in
-               tests/Pester when Pester 5 or later is installed. Any failed test fails the task.
+      Test     dotnet test of DytePS.sln: the xunit suites, which also run the Pester suite in
+               tests/Pester in the pinned pwsh 7.6.9 with Pester 5.7.1 from NuGet. Then, when
+               Pester 5 or later is installed here, the Pester suite again in this pwsh with that
+               Pester, to check your own versions. Any failed test fails the task.
       Docs     With platyPS installed: builds, imports the built module in a child pwsh and
                brings the markdown help in docs/en-US up to date with the cmdlets
                (Update-MarkdownHelp for the pages there, New-MarkdownHelp for cmdlets that have
@@ -37,7 +39,8 @@
 
 .EXAMPLE
     ./build.ps1 -Task Build, Test
-    Builds, then runs the xunit suites and (when Pester 5 is installed) the Pester suite.
+    Builds, then runs the xunit suites (the Pester suite among them) and, when Pester 5 is
+    installed here, the Pester suite in this pwsh too.
 
 .EXAMPLE
     $package = ./build.ps1 -Task Package

@@ -38,15 +38,15 @@ public sealed class PackageLayoutTests(PackageFixture package) : IClassFixture<P
     [Fact]
     public void The_module_itself_sits_at_the_package_root()
     {
-        foreach (var file in new[] { "DytePS.psd1", "DytePS.dll", "DytePS.Loader.dll", "DytePS.format.ps1xml", "DytePS.types.ps1xml" })
+        foreach (var file in new[] { "DytePS.psd1", "DytePS.dll", "DytePS.Loader.dll", "DytePS.format.ps1xml", "DytePS.types.ps1xml", "LICENSE" })
             Assert.Contains(file, package.Entries);
         Assert.Contains("dependencies/DytePS.Client.dll", package.Entries);
         Assert.Contains("dependencies/RestSharp.dll", package.Entries);
         Assert.DoesNotContain(package.Entries, e => e.StartsWith("DytePS/", StringComparison.OrdinalIgnoreCase) || e.StartsWith("content/", StringComparison.Ordinal) || e.StartsWith("lib/", StringComparison.Ordinal));
 
-        // Help is packed when the build compiled it (en-US/ in the module folder), and only then.
-        var help = Directory.Exists(Path.Combine(Paths.ModuleFolder, "en-US"));
-        Assert.Equal(help, package.Entries.Any(e => e.StartsWith("en-US/", StringComparison.Ordinal)));
+        // The help the build compiles from docs/en-US.
+        Assert.Contains("en-US/DytePS.dll-Help.xml", package.Entries);
+        Assert.Contains("en-US/about_DytePS.help.txt", package.Entries);
     }
 
     [Fact]

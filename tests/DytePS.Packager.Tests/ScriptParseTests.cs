@@ -3,9 +3,10 @@ using System.Management.Automation.Language;
 namespace DytePS.Packager.Tests;
 
 /// <summary>
-/// Every PowerShell file in the repository parses in the PowerShell 7.6 parser. Most of them
-/// (build.ps1, the Pester suite, the CSV recipe) cannot run here, so this is their first line
-/// of defence; data files (.psd1) must also hold only constants, as Import-PowerShellDataFile needs.
+/// Every PowerShell file in the repository parses in the PowerShell 7.6 parser: a fast first line
+/// of defence (the Pester suite and the CSV recipe also run for real in pwsh, in DytePS.Tests;
+/// build.ps1 only here and by users); data files (.psd1) must also hold only constants, as
+/// Import-PowerShellDataFile needs.
 /// </summary>
 public sealed class ScriptParseTests
 {

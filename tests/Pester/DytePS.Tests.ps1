@@ -13,7 +13,9 @@
 
     Run it with ./build.ps1 -Task Test (which passes the configuration), or directly:
         Invoke-Pester ./tests/Pester -Output Detailed
-    Needs pwsh 7, Pester 5 and the .NET 10 runtime (dotnet on PATH).
+    Needs pwsh 7, Pester 5 and the .NET 10 runtime (dotnet on PATH). `dotnet test` runs it too
+    (tests/DytePS.Tests/Pwsh/PesterSuiteTests.cs), in the pwsh 7.6.9 dotnet tool pinned in
+    .config/dotnet-tools.json with Pester 5.7.1 from NuGet, so it runs on every CI build.
 
 .PARAMETER Configuration
     Which build of the emulator to start, Release or Debug. Default: the newest one built.
