@@ -1,3 +1,4 @@
+using DytePS.Testing;
 using System.Diagnostics;
 using DytePS.HelpCompiler.Writing;
 
@@ -184,25 +185,11 @@ public sealed class CommandLineTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Runs the built compiler as `dotnet DytePS.HelpCompiler.dll ...`, with no standard input, as an Exec task would.</summary>
+    /// <summary>Runs the built compiler as `dotnet DytePS.*.dll ...` with no standard input, as the build does.</summary>
     private static (int Exit, string Stdout, string Stderr) RunProcess(params string[] args)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the compiler did not finish within a minute");
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = DotnetProcess.RunAsync([typeof(CommandLine).Assembly.Location, .. args], TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        Assert.False(result.TimedOut, "the compiler did not finish within 60 s");
+        return (result.ExitCode, result.Output, result.Errors);
     }
 }

@@ -1,3 +1,4 @@
+using DytePS.Testing;
 using System.Diagnostics;
 using System.IO.Compression;
 
@@ -223,25 +224,11 @@ public sealed class CommandLineTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Runs the built packager as `dotnet DytePS.Packager.dll ...` with no standard input, as build.ps1 does.</summary>
+    /// <summary>Runs the built packager as `dotnet DytePS.*.dll ...` with no standard input, as the build does.</summary>
     private static (int Exit, string Stdout, string Stderr) RunProcess(params string[] args)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), "the packager did not finish within two minutes");
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = DotnetProcess.RunAsync([typeof(CommandLine).Assembly.Location, .. args], TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        Assert.False(result.TimedOut, "the packager did not finish within 120 s");
+        return (result.ExitCode, result.Output, result.Errors);
     }
 }

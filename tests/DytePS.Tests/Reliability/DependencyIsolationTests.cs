@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DytePS.Testing;
 using System.Reflection;
 using Xunit;
 
@@ -57,14 +57,7 @@ public sealed class DependencyIsolationTests : EngineTest
 
     private static async Task<(int ExitCode, string Output)> RunPlaygroundAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Metadata("PlaygroundAssembly"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await DotnetProcess.RunAsync([Metadata("PlaygroundAssembly"), .. arguments], TimeSpan.FromMinutes(2));
+        return (result.ExitCode, result.Output + result.Errors);
     }
 }
