@@ -51,38 +51,17 @@ internal static class StandardContent
     public static async Task<(string Body, Hashtable Headers)> CaptureDeliveryAsync()
     {
         var org = await SharedEmulator.NewOrganizationAsync();
-        using var listener = new HttpListener();
-        var port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var receiver = new WebhookReceivers.WebhookReceiver("dyte");
         using var shell = DyteShell.Open();
         shell.SetVariable("key", ToSecure(org.ApiKey));
-        shell.SetVariable("url", $"http://127.0.0.1:{port}/dyte");
+        shell.SetVariable("url", receiver.Url);
         var ids = shell.Run($"""
             Connect-Dyte -BaseUri '{org.ApiBaseUri}' -OrganizationId '{org.Id}' -ApiKey $key
             New-DyteWebhook -Name receiver -Url $url -Event meeting.started | Out-Null
             $m = New-DyteMeeting -Title 'Weekly standup'
             $m.Id; (New-DyteParticipant -MeetingId $m.Id -PresetName host -Name Ada).Id
             """).ThrowIfFailed().Output.Select(o => (Guid)o.BaseObject).ToList();
-        var received = listener.GetContextAsync();
-        await org.JoinAsync(ids[0], ids[1]);
-        var context = await received.WaitAsync(TimeSpan.FromSeconds(20));
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var headers = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (string name in context.Request.Headers) headers[name] = context.Request.Headers[name];
-        context.Response.StatusCode = 200;
-        context.Response.Close();
-        return (body, headers);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        return await receiver.ReceiveAsync(() => org.JoinAsync(ids[0], ids[1]));
     }
 
     public static System.Security.SecureString ToSecure(string text)

@@ -13,12 +13,9 @@ public sealed class WebhookDeliveryTests : EngineTest
 
     private async Task<(string Body, Hashtable Headers)> ReceiveAsync(TestOrganization org, bool realtimeKit)
     {
-        using var listener = new HttpListener();
-        var port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var receiver = new WebhookReceiver("hook");
         Shell.SetVariable("key", Secure(org.ApiKey));
-        Shell.SetVariable("url", $"http://127.0.0.1:{port}/hook");
+        Shell.SetVariable("url", receiver.Url);
         Shell.SetVariable("acct", org.AccountId);
         Shell.SetVariable("org", org.Id);
         Shell.SetVariable("root", org.RealtimeKitRoot.ToString());
@@ -30,16 +27,7 @@ public sealed class WebhookDeliveryTests : EngineTest
             $m = New-DyteMeeting -Title Delivered
             $m.Id; (New-DyteParticipant -MeetingId $m.Id -PresetName host -Name Ada).Id
             """).ThrowIfFailed().Output.Select(o => (Guid)o.BaseObject).ToList();
-        var received = listener.GetContextAsync();
-        await org.JoinAsync(ids[0], ids[1]);
-        var context = await received.WaitAsync(TimeSpan.FromSeconds(20));
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var headers = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (string name in context.Request.Headers) headers[name] = context.Request.Headers[name];
-        context.Response.StatusCode = 200;
-        context.Response.Close();
-        return (body, headers);
+        return await receiver.ReceiveAsync(() => org.JoinAsync(ids[0], ids[1]));
     }
 
     [Theory]
@@ -81,14 +69,5 @@ public sealed class WebhookDeliveryTests : EngineTest
         Assert.False((bool)Assert.Single(wrongKey.Output).BaseObject);
         Assert.Empty(changed.Output);
         Assert.Equal("DyteWebhookSignatureInvalid,DytePS.Commands.ConvertFromDyteWebhookCommand", Assert.Single(changed.Errors).FullyQualifiedErrorId);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
