@@ -8,41 +8,11 @@ namespace DytePS.Emulator.Infrastructure;
 /// script sent. Holds method, path with query, status, duration, organization and the fault
 /// applied, if any; never headers or bodies, so no credential can end up in it.
 /// </summary>
-public sealed class RequestLog
+public sealed class RequestLog : OrganizationLog<RequestLogEntry>
 {
-    public const int Capacity = 20_000;
+    protected override RequestLogEntry Numbered(RequestLogEntry entry, long sequence) => entry with { Sequence = sequence };
 
-    private readonly Queue<RequestLogEntry> _entries = new();
-    private readonly object _gate = new();
-    private long _sequence;
-
-    public void Add(RequestLogEntry entry)
-    {
-        lock (_gate)
-        {
-            _entries.Enqueue(entry with { Sequence = ++_sequence });
-            if (_entries.Count > Capacity) _entries.Dequeue();
-        }
-    }
-
-    public IReadOnlyList<RequestLogEntry> Snapshot(string? organizationId)
-    {
-        lock (_gate) return _entries.Where(e => Matches(e, organizationId)).ToList();
-    }
-
-    public void Clear(string? organizationId)
-    {
-        lock (_gate)
-        {
-            // Entries of other organizations stay, in order.
-            var keep = _entries.Where(e => !Matches(e, organizationId)).ToList();
-            _entries.Clear();
-            foreach (var entry in keep) _entries.Enqueue(entry);
-        }
-    }
-
-    private static bool Matches(RequestLogEntry entry, string? organizationId) =>
-        organizationId is null || string.Equals(entry.OrganizationId, organizationId, StringComparison.OrdinalIgnoreCase);
+    protected override string? OrganizationOf(RequestLogEntry entry) => entry.OrganizationId;
 }
 
 public sealed record RequestLogEntry(
