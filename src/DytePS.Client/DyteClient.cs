@@ -87,7 +87,7 @@ namespace DytePS.Client
             // A DELETE whose earlier answer was lost may have worked already: "not found" on the retry
             // means the goal is reached, not that it failed.
             if (answerLost && response.StatusCode == 404 && request.Method == "DELETE")
-                return new DyteResponse(204, "No Content", Array.Empty<byte>(), null, null);
+                return new DyteResponse(204, "No Content", Array.Empty<byte>(), null);
             if (!response.IsSuccess) throw StatusError(request, response);
             return response;
         }

@@ -8,7 +8,7 @@ public sealed class RetryRulesTests
     private static readonly DyteRequest Create = new DyteRequest("POST", "meetings").AsCreate();
     private static readonly DyteRequest Stop = new("PUT", "recordings/x");
 
-    private static DyteResponse Status(int status, TimeSpan? retryAfter = null) => new(status, null, [], null, retryAfter);
+    private static DyteResponse Status(int status, TimeSpan? retryAfter = null) => new(status, null, [], retryAfter);
 
     private static DyteException Failure(DyteErrorKind kind, bool sent = true) =>
         new(kind, "GET", "/meetings", null, "boom", requestSent: sent);

@@ -48,6 +48,7 @@ namespace DytePS.Client
                 ThrowOnAnyError = false,
                 // Any response that arrived is complete; statuses are judged by DyteClient.
                 CalculateResponseStatus = _ => ResponseStatus.Completed,
+                Interceptors = { new ApiHeaders(_credential) },
             };
             _rest = new RestClient(_http, restOptions, disposeHttpClient: false);
         }
@@ -55,11 +56,21 @@ namespace DytePS.Client
         public async Task<DyteResponse> SendOnceAsync(DyteRequest request, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rest = new RestRequest(request.Path, ToRestMethod(request.Method));
+            DyteResponse? received = null;
+            var rest = new RestRequest(request.Path, ToRestMethod(request.Method))
+            {
+                // HttpClient buffers the body under the attempt's token; the writer then takes the
+                // bytes as they are, skipping RestSharp's response model (header lists, cookies, a
+                // decoded string copy of the body), which the client never reads.
+                CompletionOption = HttpCompletionOption.ResponseContentRead,
+                AdvancedResponseWriter = (message, restRequest) =>
+                {
+                    received = Received(message);
+                    return new RestResponse(restRequest) { StatusCode = message.StatusCode, ResponseStatus = ResponseStatus.Completed };
+                },
+            };
             foreach (var pair in request.Query) rest.AddQueryParameter(pair.Key, pair.Value);
             if (request.JsonBody != null) rest.AddStringBody(request.JsonBody, ContentType.Json);
-            rest.AddOrUpdateHeader(KnownHeaders.Authorization, _credential.CreateAuthorizationHeader());
-            rest.AddOrUpdateHeader(KnownHeaders.Accept, "application/json");
 
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(_timeout);
@@ -78,7 +89,7 @@ namespace DytePS.Client
             if (attempt.IsCancellationRequested || response.ResponseStatus == ResponseStatus.TimedOut)
                 throw Timeout(request, clock.Elapsed, response.ErrorException);
 
-            if (response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0)
+            if (received == null)
             {
                 Report(request, null, clock.Elapsed);
                 throw new DyteException(DyteErrorKind.Network, request.Method, request.DisplayPath(), null,
@@ -86,14 +97,18 @@ namespace DytePS.Client
                     requestSent: !FailedBeforeSending(response.ErrorException));
             }
 
-            var status = (int)response.StatusCode;
-            Report(request, status, clock.Elapsed);
-            return new DyteResponse(
-                status,
-                response.StatusDescription,
-                response.RawBytes ?? Array.Empty<byte>(),
-                response.ContentType,
-                RetryAfterHeader.Parse(HeaderValue(response, "Retry-After"), DateTimeOffset.UtcNow));
+            Report(request, received.StatusCode, clock.Elapsed);
+            return received;
+        }
+
+        /// <summary>A complete response; its body is already buffered, so reading it does not block.</summary>
+        private static DyteResponse Received(HttpResponseMessage message)
+        {
+            var body = message.Content == null ? Array.Empty<byte>() : message.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            // Only a refusal carries a Retry-After worth reading (and parsing headers is not free).
+            string? retryAfter = null;
+            if (!message.IsSuccessStatusCode && message.Headers.TryGetValues("Retry-After", out var values)) retryAfter = values.FirstOrDefault();
+            return new DyteResponse((int)message.StatusCode, message.ReasonPhrase, body, RetryAfterHeader.Parse(retryAfter, DateTimeOffset.UtcNow));
         }
 
         private DyteException Timeout(DyteRequest request, TimeSpan elapsed, Exception? inner)
@@ -144,9 +159,6 @@ namespace DytePS.Client
             }
             return false;
         }
-
-        private static string? HeaderValue(RestResponse response, string name) =>
-            response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
 
         private static Method ToRestMethod(string method)
         {
