@@ -30,14 +30,20 @@ internal static class Measure
         return Median(samples);
     }
 
+    /// <summary>How long both sides run before measuring: tiered JIT (here and in the emulator) and
+    /// PowerShell's script block compilation settle only after 5-10 s of calls here; a few
+    /// warm-up runs alone measured the paging case at 4-5x its steady cost.</summary>
+    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(15);
+
     /// <summary>
-    /// Medians of a DytePS action and its baseline, warmed up first (tiered JIT needs a few
-    /// thousand calls before steady state) and measured alternately, so a change in the machine's
+    /// Medians of a DytePS action and its baseline, warmed up first (at least <paramref name="warmups"/>
+    /// runs and <see cref="MinimumWarmup"/>) and measured alternately, so a change in the machine's
     /// load affects both alike.
     /// </summary>
     public static async Task<(double Measured, double Baseline)> CompareAsync(int runs, Action measured, Func<Task> baseline, int warmups = 3)
     {
-        for (var i = 0; i < warmups; i++)
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < warmups || warming.Elapsed < MinimumWarmup; i++)
         {
             measured();
             await baseline();
