@@ -75,7 +75,7 @@ public sealed class GetHelpEngineTests : IClassFixture<GetHelpEngineTests.Compil
     }
 
     [Fact]
-    public void Online_OpensTheOnlineVersionAddress()
+    public async Task Online_OpensTheOnlineVersionAddress()
     {
         const string expected = "https://github.com/dyteps/DytePS/blob/main/docs/en-US/Get-DyteMeeting.md";
         if (!OperatingSystem.IsLinux())
@@ -92,14 +92,20 @@ public sealed class GetHelpEngineTests : IClassFixture<GetHelpEngineTests.Compil
         var bin = Path.Combine(_help.Folder, "bin");
         Directory.CreateDirectory(bin);
         var xdgOpen = Path.Combine(bin, "xdg-open");
-        File.WriteAllText(xdgOpen, $"#!/bin/sh\nprintf '%s' \"$1\" > '{opened}'\n");
+        // Written aside and renamed into place, so the file appears complete or not at all.
+        File.WriteAllText(xdgOpen, $"#!/bin/sh\nprintf '%s' \"$1\" > '{opened}.part' && mv '{opened}.part' '{opened}'\n");
         File.SetUnixFileMode(xdgOpen, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var path = Environment.GetEnvironmentVariable("PATH");
         Environment.SetEnvironmentVariable("PATH", bin + Path.PathSeparator + path);
+        // Get-Help does not wait for the opener it starts: wait for its file to appear.
+        using var watcher = new FileSystemWatcher(_help.Folder, Path.GetFileName(opened)) { EnableRaisingEvents = true };
+        var appeared = new TaskCompletionSource();
+        watcher.Renamed += (_, _) => appeared.TrySetResult();
+        watcher.Created += (_, _) => appeared.TrySetResult();
         try
         {
             _help.Invoke("Get-Help Get-DyteMeeting -Online");
-            for (var i = 0; i < 100 && !File.Exists(opened); i++) Thread.Sleep(50);
+            if (!File.Exists(opened)) await Task.WhenAny(appeared.Task, Task.Delay(TimeSpan.FromSeconds(10)));
         }
         finally
         {
