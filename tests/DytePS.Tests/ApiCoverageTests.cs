@@ -16,7 +16,7 @@ public partial class ApiCoverageTests : EngineTest
 
     private static IReadOnlySet<string> DocumentOperations()
     {
-        var spec = Path.Combine(BuildPaths.RepoRoot, "..", "shared", "spec", "dyte-v2.openapi.yaml");
+        var spec = Path.Combine(BuildPaths.RepoRoot, "spec", "dyte-v2.openapi.yaml");
         return OperationId().Matches(File.ReadAllText(spec)).Select(m => m.Groups[1].Value).ToHashSet();
     }
 

@@ -26,4 +26,24 @@ public sealed class RepositoryTests
         Assert.Contains("set -euo pipefail", ci);
         Assert.Matches(@"(?m)^dotnet test\b", ci);
     }
+
+    [Fact]
+    public void The_repository_carries_its_contract_and_reads_nothing_outside_itself()
+    {
+        Assert.Contains("operationId: getAllMeetings", Read("spec", "dyte-v2.openapi.yaml"));
+        Assert.True(File.Exists(Path.Combine(BuildPaths.RepoRoot, "spec", "dyte-api-facts.md")));
+
+        // A fresh clone has nothing beside it: no source, project or script may reach ../shared.
+        var outside = new System.Text.RegularExpressions.Regex(@"""\.\.""\s*,\s*""shared""|\.\./shared");
+        string[] kinds = ["*.cs", "*.csproj", "*.props", "*.targets", "*.ps1", "*.psd1"];
+        var offenders = new[] { "src", "tests", "tools", "bench", "examples" }
+            .Select(folder => Path.Combine(BuildPaths.RepoRoot, folder))
+            .SelectMany(folder => kinds.SelectMany(kind => Directory.EnumerateFiles(folder, kind, SearchOption.AllDirectories)))
+            .Concat(Directory.EnumerateFiles(BuildPaths.RepoRoot, "*.p*1"))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(file => outside.IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(BuildPaths.RepoRoot, file))
+            .ToList();
+        Assert.Empty(offenders);
+    }
 }

@@ -6,7 +6,7 @@ namespace DytePS.Emulator.Tests.Conformance;
 /// Every way the emulator's answers may go beyond dyte-v2.openapi.yaml, and nothing else: the
 /// validator is strict (no undeclared field, no undeclared enum value) except for what is listed
 /// here. Each entry is a documented behaviour of the real service, from
-/// shared/spec/dyte-api-facts.md, or an extra field docs/emulator.md lists for the emulator under
+/// spec/dyte-api-facts.md, or an extra field docs/emulator.md lists for the emulator under
 /// the facts file's rule "Extra fields appear in responses ... Unknown fields must never break
 /// deserialization" (section Paging).
 /// </summary>

@@ -5,14 +5,14 @@ using Microsoft.OpenApi.Readers;
 namespace DytePS.Emulator.Tests.Conformance;
 
 /// <summary>
-/// dyte-v2.openapi.yaml, read with Microsoft.OpenApi.Readers from shared/spec beside the
-/// repository. Missing or unreadable, it fails every conformance test with a message saying where
+/// dyte-v2.openapi.yaml, read with Microsoft.OpenApi.Readers from the repository's own spec/
+/// folder. Missing or unreadable, it fails every conformance test with a message saying where
 /// it was looked for, rather than letting them pass vacuously.
 /// </summary>
 public static class OpenApiContract
 {
     public static readonly string Path = System.IO.Path.GetFullPath(
-        System.IO.Path.Combine(RepoPaths.Root, "..", "shared", "spec", "dyte-v2.openapi.yaml"));
+        System.IO.Path.Combine(RepoPaths.Root, "spec", "dyte-v2.openapi.yaml"));
 
     private static readonly Lazy<IReadOnlyList<ContractOperation>> Loaded = new(Load);
 
@@ -26,7 +26,7 @@ public static class OpenApiContract
     private static IReadOnlyList<ContractOperation> Load()
     {
         if (!File.Exists(Path))
-            throw new FileNotFoundException($"The API contract is missing: expected dyte-v2.openapi.yaml at {Path} (shared/spec beside the repository).", Path);
+            throw new FileNotFoundException($"The API contract is missing: expected dyte-v2.openapi.yaml at {Path} (the repository's spec/ folder).", Path);
         using var stream = File.OpenRead(Path);
         var document = new OpenApiStreamReader().Read(stream, out var diagnostic);
         if (diagnostic.Errors.Count > 0)
