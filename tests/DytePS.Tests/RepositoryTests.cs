@@ -30,7 +30,7 @@ public sealed class RepositoryTests
     [Fact]
     public void The_repository_carries_its_contract_and_reads_nothing_outside_itself()
     {
-        Assert.Contains("operationId: getAllMeetings", Read("spec", "dyte-v2.openapi.yaml"));
+        Assert.Contains("operationId: listMeetings", Read("spec", "dyte-v2.openapi.yaml"));
         Assert.True(File.Exists(Path.Combine(BuildPaths.RepoRoot, "spec", "dyte-api-facts.md")));
 
         // A fresh clone has nothing beside it: no source, project or script may reach ../shared.
