@@ -1,0 +1,37 @@
+using System;
+using System.IO;
+using System.Reflection;
+
+namespace DytePS.Loader
+{
+    /// <summary>
+    /// PowerShell 7: hands the work to DytePS.LoadContext.dll (in dependencies/), which holds the
+    /// private AssemblyLoadContext. That assembly is loaded by path and called through two
+    /// delegates, so this assembly has no reference to System.Runtime.Loader: .NET Framework has
+    /// no such assembly, and merely compiling a method that names a load-context type there
+    /// fails with FileNotFoundException before any of our code runs. (The PowerShell team's
+    /// load-context sample and PSResourceGet keep the load-context code apart the same way.)
+    /// </summary>
+    internal sealed class CoreDependencyResolver : IDependencyResolver
+    {
+        internal const string AssemblyFileName = "DytePS.LoadContext.dll";
+        private const string TypeName = "DytePS.LoadContext.PrivateLoadContext";
+
+        private readonly Action<string> _install;
+        private readonly Action _uninstall;
+        private readonly string _folder;
+
+        public CoreDependencyResolver(string folder)
+        {
+            _folder = folder;
+            var path = Path.Combine(folder, AssemblyFileName);
+            var type = Assembly.LoadFrom(path).GetType(TypeName, throwOnError: true)!;
+            _install = (Action<string>)Delegate.CreateDelegate(typeof(Action<string>), type, "Install");
+            _uninstall = (Action)Delegate.CreateDelegate(typeof(Action), type, "Uninstall");
+        }
+
+        public void Attach() => _install(_folder);
+
+        public void Detach() => _uninstall();
+    }
+}
