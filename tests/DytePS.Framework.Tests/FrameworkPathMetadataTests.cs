@@ -76,6 +76,19 @@ public sealed class FrameworkPathMetadataTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData("DytePS.dll")]
+    [InlineData("DytePS.Loader.dll")]
+    public void The_engine_reference_is_the_one_Windows_PowerShell_51_has(string file)
+    {
+        // PowerShellStandard.Library 5.1 compiles against System.Management.Automation 3.0.0.0,
+        // the version Windows PowerShell 5.1 carries; the 7.x package would bind 7.x, which it lacks.
+        var engine = Assert.Single(References(Path.Combine(RepoPaths.ModuleFolder, file)), r => r.Name == "System.Management.Automation");
+
+        Assert.Equal(new Version(3, 0, 0, 0), engine.Version);
+        Assert.Equal("31bf3856ad364e35", Convert.ToHexString(engine.GetPublicKeyToken()!).ToLowerInvariant());
+    }
+
     [Fact]
     public void Every_assembly_on_the_Framework_path_targets_netstandard20_or_NET_Framework()
     {
