@@ -9,8 +9,11 @@ namespace DytePS.Loader
     /// private AssemblyLoadContext. That assembly is loaded by path and called through two
     /// delegates, so this assembly has no reference to System.Runtime.Loader: .NET Framework has
     /// no such assembly, and merely compiling a method that names a load-context type there
-    /// fails with FileNotFoundException before any of our code runs. (The PowerShell team's
-    /// load-context sample and PSResourceGet keep the load-context code apart the same way.)
+    /// fails with FileNotFoundException before any of our code runs. A separate assembly rather
+    /// than reflection over AssemblyLoadContext: the context must override Load (to prefer the
+    /// runtime's own assemblies), which takes a subclass, and a subclass cannot be declared through
+    /// reflection; a whole assembly apart also lets a metadata test prove that nothing Windows
+    /// PowerShell loads refers to System.Runtime.Loader (tests/DytePS.Framework.Tests).
     /// </summary>
     internal sealed class CoreDependencyResolver : IDependencyResolver
     {

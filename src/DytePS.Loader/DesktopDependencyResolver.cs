@@ -23,7 +23,8 @@ namespace DytePS.Loader
     {
         private readonly string _moduleFolder;
         private readonly string _dependencyFolder;
-        private readonly ConcurrentDictionary<string, Assembly> _loaded = new ConcurrentDictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+        // Lazy: two threads asking at once must still get one copy of each assembly.
+        private readonly ConcurrentDictionary<string, Lazy<Assembly>> _loaded = new ConcurrentDictionary<string, Lazy<Assembly>>(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, AssemblyName?> _shipped = new ConcurrentDictionary<string, AssemblyName?>(StringComparer.OrdinalIgnoreCase);
 
         public DesktopDependencyResolver(string moduleFolder, string dependencyFolder)
@@ -49,7 +50,8 @@ namespace DytePS.Loader
 
             var shipped = Shipped(requested.Name);
             if (shipped is null || !BindingRedirect.Allows(requested, shipped)) return null;
-            return _loaded.GetOrAdd(shipped.Name!, _ => Assembly.LoadFile(Path.Combine(_dependencyFolder, shipped.Name + ".dll")));
+            var path = Path.Combine(_dependencyFolder, shipped.Name + ".dll");
+            return _loaded.GetOrAdd(shipped.Name!, _ => new Lazy<Assembly>(() => Assembly.LoadFile(path))).Value;
         }
 
         /// <summary>The identity of dependencies/{name}.dll, read once; null when there is no such file.</summary>
