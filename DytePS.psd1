@@ -9,6 +9,10 @@
     Copyright            = '(c) 2026 DytePS contributors. MIT License.'
     Description          = 'Manage Dyte (and Cloudflare RealtimeKit) video meetings from PowerShell: meetings, participants, sessions, recordings, livestreams and webhooks, with automatic paging, pipeline input, -WhatIf and a local API emulator.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 only (PowerShell 7 ignores them): the netstandard2.0 assemblies
+    # need .NET Framework 4.7.2 or later (its netstandard 2.0 support), on CLR 4.
+    DotNetFrameworkVersion = '4.7.2'
+    CLRVersion           = '4.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('DytePS.format.ps1xml')
     TypesToProcess       = @('DytePS.types.ps1xml')

@@ -37,6 +37,7 @@ namespace DytePS.Client
             };
             // Null keeps the system proxy (HttpClientHandler's default).
             if (options.Proxy != null) handler.Proxy = options.Proxy;
+            handler.RequireTls12OnFramework();
             _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _userAgent = options.UserAgent;
             var restOptions = new RestClientOptions(options.ApiBaseUri)

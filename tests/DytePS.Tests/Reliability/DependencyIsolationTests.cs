@@ -44,6 +44,37 @@ public sealed class DependencyIsolationTests : EngineTest
     }
 
     [Fact]
+    public async Task Remove_Module_takes_the_resolver_away_and_Import_Module_brings_it_back()
+    {
+        // A fresh process: the resolver is process-wide, and other tests' runspaces import DytePS.
+        var script = Path.Combine(Path.GetTempPath(), $"dyteps-remove-{Guid.NewGuid():N}.ps1");
+        await File.WriteAllTextAsync(script, """
+            function Find-Client { try { [System.Reflection.Assembly]::Load('DytePS.Client').Location } catch [System.IO.FileNotFoundException] { 'not found' } }
+            $manifest = [System.IO.Path]::Combine((Get-Module DytePS).ModuleBase, 'DytePS.psd1')
+            "imported=$(Find-Client)"
+            Remove-Module DytePS
+            "removed=$(Find-Client)"
+            Import-Module $manifest
+            "imported-again=$(Find-Client)"
+            """);
+        try
+        {
+            var (exitCode, output) = await RunPlaygroundAsync(script);
+
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("ERROR", output);
+            var dependencies = Path.Combine(RepoPaths.ModuleFolder, "dependencies", "DytePS.Client.dll");
+            Assert.Contains("imported=" + dependencies, output);
+            Assert.Contains("removed=not found", output);
+            Assert.Contains("imported-again=" + dependencies, output);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
     public void The_cmdlet_assembly_references_no_third_party_library()
     {
         var references = Run("(Get-Module DytePS).ImplementingAssembly.GetReferencedAssemblies() | ForEach-Object Name").ThrowIfFailed()

@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace DytePS.Loader
+namespace DytePS.LoadContext
 {
     /// <summary>
     /// The load context of DytePS.Client and its dependencies on PowerShell 7. PowerShell loads
@@ -13,12 +13,18 @@ namespace DytePS.Loader
     /// and gets it from here. Everything DytePS.Client needs then resolves through <see cref="Load"/>:
     /// the runtime's own assemblies come from the default context (so types such as
     /// IAsyncEnumerable stay the same on both sides), everything else from the dependencies folder.
+    /// DytePS.Loader calls <see cref="Install"/> and <see cref="Uninstall"/> by reflection (see its
+    /// CoreDependencyLoader), so these two signatures are its contract.
     /// </summary>
-    internal sealed class PrivateLoadContext : AssemblyLoadContext
+    public sealed class PrivateLoadContext : AssemblyLoadContext
     {
         /// <summary>Assemblies whose types DytePS.dll itself uses, so both sides must share one copy.</summary>
         private static readonly string[] SharedWithCmdlets = { "DytePS.Client", "Microsoft.Bcl.AsyncInterfaces" };
 
+        private static readonly object Gate = new object();
+
+        // One context per process for its lifetime: assemblies cannot leave a non-collectible
+        // context, so a module imported again after Remove-Module must find the same copies.
         private static PrivateLoadContext? _instance;
 
         private readonly string _folder;
@@ -32,10 +38,21 @@ namespace DytePS.Loader
                 .Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries);
         }
 
+        /// <summary>Lets the default context find DytePS.Client (and what DytePS.dll shares with it) here.</summary>
         public static void Install(string folder)
         {
-            _instance = new PrivateLoadContext(folder);
-            Default.Resolving += ResolveFromDefault;
+            lock (Gate)
+            {
+                _instance ??= new PrivateLoadContext(folder);
+                Default.Resolving -= ResolveFromDefault;
+                Default.Resolving += ResolveFromDefault;
+            }
+        }
+
+        /// <summary>Remove-Module: the default context stops asking this context.</summary>
+        public static void Uninstall()
+        {
+            lock (Gate) Default.Resolving -= ResolveFromDefault;
         }
 
         private static Assembly? ResolveFromDefault(AssemblyLoadContext context, AssemblyName name)
