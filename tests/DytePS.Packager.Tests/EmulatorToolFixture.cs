@@ -56,6 +56,11 @@ public sealed class EmulatorToolFixture : IAsyncLifetime
         Emulator = await StartAsync("--port", "0", "--seed-meetings", "3", "--rate-limit", "0", "--lifecycle-delay", "0");
     }
 
+    private Task<GalleryPath>? _gallery;
+
+    /// <summary>The Gallery path (<see cref="GalleryPath"/>), run against <see cref="Emulator"/> when a test first asks for it.</summary>
+    public Task<GalleryPath> Gallery => _gallery ??= GalleryPath.RunAsync(Emulator, _temp.Combine("gallery"));
+
     /// <summary>Starts the installed dyte-emulator and waits for its "listening on" line.</summary>
     public Task<RunningEmulator> StartAsync(params string[] arguments) => RunningEmulator.StartAsync(Command, arguments);
 

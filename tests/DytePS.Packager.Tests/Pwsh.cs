@@ -21,6 +21,11 @@ internal static class Pwsh
         var file = Path.Combine(home, "script-" + Guid.NewGuid().ToString("N")[..8] + ".ps1");
         await File.WriteAllTextAsync(file, "$ErrorActionPreference = 'Stop'\n$ProgressPreference = 'SilentlyContinue'\n" + script, new UTF8Encoding(false));
         var variables = Isolated(home);
+        // They exist in a real profile, and must here: .NET answers "" for a special folder that
+        // does not exist, and PSResourceGet then keeps its repository list relative to the current
+        // folder, so a later process (after an install created ~/.local/share) would not find it.
+        foreach (var folder in new[] { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "LOCALAPPDATA", "APPDATA" })
+            Directory.CreateDirectory(variables[folder]!);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) variables[name] = value;
         return await DotnetProcess.RunAsync(
             [Path.Combine(psHome, "pwsh.dll"), "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", file],
