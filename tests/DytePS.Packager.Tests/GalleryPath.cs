@@ -13,7 +13,8 @@ namespace DytePS.Packager.Tests;
 /// 3. A fresh pwsh: Import-Module DytePS by name, Update-PSResource -Prerelease to the next version
 ///    while it is loaded; the session keeps the loaded version.
 /// 4. A fresh pwsh: Import-Module DytePS loads the new prerelease.
-/// 5. PowerShellGet 2, in another HOME: Register-PSRepository on a folder with the release, Install-Module, import, use.
+/// 5. PowerShellGet 2, in another HOME: Register-PSRepository on a folder with the release, Install-Module, import, use;
+///    and the README's dry run: New-DyteMeeting -WhatIf, then for real, the emulator's request log read after each.
 /// Each step writes what it saw as JSON; the tests read it.
 /// </summary>
 public sealed class GalleryPath
@@ -140,12 +141,22 @@ public sealed class GalleryPath
             Install-Module -Name DytePS -Repository {{Repository}} -Scope CurrentUser
             $installed = Get-InstalledModule -Name DytePS
             Import-Module -Name DytePS
+            $meetings = @(Get-DyteMeeting).Count
+            # The README's dry run: -WhatIf sends nothing, the real run sends the create, the request log shows which.
+            $control = $env:DYTE_BASE_URI -replace '/v2$', '/_emulator'
+            # Invoke-RestMethod writes a JSON array as one object; from a variable, the pipeline enumerates it.
+            $creates = { $log = Invoke-RestMethod -Uri "$control/requests?organization=$env:DYTE_ORG_ID"; @($log | Where-Object method -eq 'POST').Count }
+            $before = & $creates
+            New-DyteMeeting -Title 'Dry run' -WhatIf
+            $afterWhatIf = & $creates
+            $null = New-DyteMeeting -Title 'Dry run'
             @{
                 PowerShellGet     = "$((Get-Module -Name PowerShellGet).Version)"
                 Version           = "$($installed.Version)"
                 InstalledLocation = $installed.InstalledLocation
                 ModuleBase        = (Get-Module -Name DytePS).ModuleBase
-                Meetings          = @(Get-DyteMeeting).Count
+                Meetings          = $meetings
+                CreatesLogged     = @($before, $afterWhatIf, (& $creates))
             }
             """, dyte);
 

@@ -84,6 +84,14 @@ public sealed class GalleryPathTests(EmulatorToolFixture tool)
         Assert.Equal(3, v2.GetProperty("Meetings").GetInt32());
     }
 
+    [Fact]
+    public async Task The_dry_run_workflow_sends_nothing_with_WhatIf_and_the_request_log_shows_the_real_run()
+    {
+        var gallery = await tool.Gallery;
+
+        Assert.Equal([0, 0, 1], gallery.PowerShellGet2.GetProperty("CreatesLogged").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
     private static IEnumerable<string> Strings(JsonElement element, string property) =>
         element.GetProperty(property) is { ValueKind: JsonValueKind.Array } array
             ? array.EnumerateArray().Select(e => e.GetString()!).ToList()
