@@ -230,7 +230,7 @@ function Invoke-PackageTask {
 
     # The emulator as a dotnet tool, from the build above.
     $emulatorProject = Join-Path $root 'src' 'DytePS.Emulator' 'DytePS.Emulator.csproj'
-    Invoke-Dotnet pack $emulatorProject --no-build -c $Configuration -o $outFolder
+    Invoke-Dotnet pack $emulatorProject --no-build --configuration $Configuration --output $outFolder
     $version = Get-ReleaseVersion
     $emulator = Join-Path $outFolder "DytePS.Emulator.$version.nupkg"
     if (-not (Test-Path -LiteralPath $emulator -PathType Leaf)) { throw "dotnet pack did not write $emulator." }

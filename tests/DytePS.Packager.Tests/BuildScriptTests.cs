@@ -53,6 +53,6 @@ public sealed class BuildScriptTests
         Assert.Contains("dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder --help-out $helpFolder", text);
         Assert.Contains("Join-Path $root 'tools' 'DytePS.Packager'", text);
         Assert.Contains("$helpFolder = Join-Path $outFolder 'help'", text);
-        Assert.Contains("Invoke-Dotnet pack $emulatorProject --no-build -c $Configuration -o $outFolder", text);
+        Assert.Contains("Invoke-Dotnet pack $emulatorProject --no-build --configuration $Configuration --output $outFolder", text);
     }
 }

@@ -29,6 +29,8 @@ public sealed class EmulatorToolTests(EmulatorToolFixture tool) : IDisposable
         Assert.Equal(Paths.BuildVersion, metadata.Element(ns + "version")!.Value);
         Assert.Equal("DotnetTool", metadata.Element(ns + "packageTypes")!.Element(ns + "packageType")!.Attribute("name")!.Value);
         Assert.Contains("<Command Name=\"dyte-emulator\"", tool.PackageEntry("tools/net10.0/any/DotnetToolSettings.xml"));
+        Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+        Assert.Equal(File.ReadAllText(Paths.InRepo("docs", "emulator.md")), tool.PackageEntry("README.md"));
 
         Assert.Contains($"'dyteps.emulator' (version '{Paths.BuildVersion}') was successfully installed", tool.InstallOutput);
         Assert.True(File.Exists(tool.Command), $"no {tool.Command} after dotnet tool install");
