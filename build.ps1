@@ -20,7 +20,7 @@
                nothing and says so: the build compiles the markdown that is in docs/en-US.
       Package  Build, then tools/DytePS.Packager: out/DytePS.<version>.nupkg, the package the
                PowerShell Gallery accepts, and the updatable help in out/help
-               (DytePS_<GUID>_HelpInfo.xml, DytePS_<GUID>_en-US_HelpContent.zip); then dotnet pack
+               (DytePS_<GUID>_HelpInfo.xml, DytePS_<GUID>_en-US_HelpContent.zip and .cab); then dotnet pack
                of the emulator: out/DytePS.Emulator.<version>.nupkg, the dotnet tool dyte-emulator.
                Writes an object with their files (Module, Emulator, Help) to the pipeline.
       Demo     Runs examples/Quickstart.ps1 in the real PowerShell engine against a local emulator

@@ -34,7 +34,7 @@ public sealed class UpdatableHelpTests : IDisposable
     {
         var result = UpdatableHelpWriter.Write(Paths.ModuleFolder, Metadata, _temp.Combine("help"), PackageFixture.Timestamp);
 
-        Assert.Equal([$"DytePS_{Guid}_HelpInfo.xml", $"DytePS_{Guid}_en-US_HelpContent.zip"], Directory.GetFiles(_temp.Combine("help")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([$"DytePS_{Guid}_HelpInfo.xml", $"DytePS_{Guid}_en-US_HelpContent.cab", $"DytePS_{Guid}_en-US_HelpContent.zip"], Directory.GetFiles(_temp.Combine("help")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["en-US"], result.Cultures);
         var xml = XDocument.Load(result.HelpInfoPath);
         Assert.Equal(HelpInfo + "HelpInfo", xml.Root!.Name);
@@ -43,7 +43,7 @@ public sealed class UpdatableHelpTests : IDisposable
         Assert.Equal("en-US", culture.Element(HelpInfo + "UICultureName")!.Value);
         Assert.Equal(Paths.BuildVersion.Split('-')[0] + ".0", culture.Element(HelpInfo + "UICultureVersion")!.Value);
 
-        using var zip = ZipFile.OpenRead(result.ContentPaths.Single());
+        using var zip = ZipFile.OpenRead(result.ContentPaths.Single(p => p.EndsWith(".zip", StringComparison.Ordinal)));
         var shipped = Directory.GetFiles(Path.Combine(Paths.ModuleFolder, "en-US")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["DytePS.dll-Help.xml", "about_DytePS.help.txt"], shipped);
         Assert.Equal(shipped, zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
@@ -52,6 +52,77 @@ public sealed class UpdatableHelpTests : IDisposable
             using var reader = new StreamReader(entry.Open());
             Assert.Equal(File.ReadAllText(Path.Combine(Paths.ModuleFolder, "en-US", entry.FullName)), reader.ReadToEnd());
         }
+    }
+
+    /// <summary>
+    /// Windows' Update-Help asks for the .cab. Windows is not at hand here, so the cabinet is read
+    /// back by an independent reader of the format (header, folder, file entries, data blocks);
+    /// cabextract -t also accepts it (checked by hand, it is not on the test machines).
+    /// </summary>
+    [Fact]
+    public void The_cab_for_Windows_holds_the_same_files_as_the_zip()
+    {
+        var result = UpdatableHelpWriter.Write(Paths.ModuleFolder, Metadata, _temp.Combine("help"), PackageFixture.Timestamp);
+
+        var files = ReadCabinet(File.ReadAllBytes(result.ContentPaths.Single(p => p.EndsWith(".cab", StringComparison.Ordinal))));
+        Assert.Equal(["DytePS.dll-Help.xml", "about_DytePS.help.txt"], files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, content) in files)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Paths.ModuleFolder, "en-US", name)), content);
+    }
+
+    [Fact]
+    public void A_cab_of_more_than_one_32_KiB_block_and_of_an_empty_file_reads_back()
+    {
+        var big = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();
+        using var stream = new MemoryStream();
+
+        CabinetWriter.Write(stream, [("a.txt", big), ("empty.txt", []), ("b.txt", "bee"u8.ToArray())], new DateTime(2026, 11, 25, 12, 0, 0));
+
+        var files = ReadCabinet(stream.ToArray());
+        Assert.Equal(big, files["a.txt"]);
+        Assert.Empty(files["empty.txt"]);
+        Assert.Equal("bee"u8.ToArray(), files["b.txt"]);
+    }
+
+    /// <summary>The files of a single-folder, uncompressed cabinet, checking the header's own sizes and counts as it goes.</summary>
+    private static Dictionary<string, byte[]> ReadCabinet(byte[] cab)
+    {
+        Assert.Equal("MSCF"u8.ToArray(), cab[..4]);
+        Assert.Equal(cab.Length, (int)BitConverter.ToUInt32(cab, 8));
+        var firstFile = (int)BitConverter.ToUInt32(cab, 16);
+        Assert.Equal((3, 1), (cab[24], cab[25]));
+        Assert.Equal(1, BitConverter.ToUInt16(cab, 26));
+        var fileCount = BitConverter.ToUInt16(cab, 28);
+        Assert.Equal(0, BitConverter.ToUInt16(cab, 30));
+        var firstData = (int)BitConverter.ToUInt32(cab, 36);
+        var blockCount = BitConverter.ToUInt16(cab, 40);
+        Assert.Equal(0, BitConverter.ToUInt16(cab, 42));
+
+        var data = new MemoryStream();
+        var at = firstData;
+        for (var block = 0; block < blockCount; block++)
+        {
+            var length = BitConverter.ToUInt16(cab, at + 4);
+            Assert.Equal(length, BitConverter.ToUInt16(cab, at + 6));
+            Assert.InRange(length, 0, 32768);
+            data.Write(cab, at + 8, length);
+            at += 8 + length;
+        }
+        Assert.Equal(cab.Length, at);
+
+        var folder = data.ToArray();
+        var files = new Dictionary<string, byte[]>();
+        at = firstFile;
+        for (var i = 0; i < fileCount; i++)
+        {
+            var size = (int)BitConverter.ToUInt32(cab, at);
+            var offset = (int)BitConverter.ToUInt32(cab, at + 4);
+            var end = Array.IndexOf(cab, (byte)0, at + 16);
+            files.Add(System.Text.Encoding.ASCII.GetString(cab, at + 16, end - at - 16), folder[offset..(offset + size)]);
+            at = end + 1;
+        }
+        Assert.Equal(firstData, at);
+        return files;
     }
 
     [Fact]
@@ -75,7 +146,8 @@ public sealed class UpdatableHelpTests : IDisposable
         Assert.Equal([
             _temp.Combine("out", $"DytePS.{Paths.BuildVersion}.nupkg"),
             _temp.Combine("out", "help", $"DytePS_{Guid}_HelpInfo.xml"),
-            _temp.Combine("out", "help", $"DytePS_{Guid}_en-US_HelpContent.zip")],
+            _temp.Combine("out", "help", $"DytePS_{Guid}_en-US_HelpContent.zip"),
+            _temp.Combine("out", "help", $"DytePS_{Guid}_en-US_HelpContent.cab")],
             stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -20,8 +20,9 @@ public static class CommandLine
                              package of the same name is replaced.
           --help-out <folder>
                              Also write the updatable help there: <Name>_<GUID>_HelpInfo.xml and
-                             <Name>_<GUID>_<culture>_HelpContent.zip for each culture folder of
-                             the module, the files Update-Help and Save-Help fetch from the
+                             <Name>_<GUID>_<culture>_HelpContent.zip (Linux, macOS) and .cab
+                             (Windows) for each culture folder of the module, the files
+                             Update-Help and Save-Help fetch from the
                              manifest's HelpInfoUri (which must then be set).
           --help             Show this text.
 

@@ -13,9 +13,8 @@ public sealed record UpdatableHelpResult(string HelpInfoPath, IReadOnlyList<stri
 /// Writes the files Update-Help and Save-Help fetch from the manifest's HelpInfoUri, from the help
 /// the built module folder ships (&lt;culture&gt;/*-help.xml and about_*.help.txt):
 /// &lt;Name&gt;_&lt;GUID&gt;_HelpInfo.xml, naming each culture and its help version, and
-/// &lt;Name&gt;_&lt;GUID&gt;_&lt;culture&gt;_HelpContent.zip per culture. PowerShell 6 and later on
-/// Linux and macOS read the .zip; Windows (PowerShell 5.1 and 7) reads a .cab of the same name,
-/// which this writer does not make (see the README).
+/// &lt;Name&gt;_&lt;GUID&gt;_&lt;culture&gt;_HelpContent.zip and .cab per culture, the same files in
+/// each: PowerShell on Linux and macOS asks for the .zip, on Windows (5.1 and 7) for the .cab.
 /// </summary>
 public static class UpdatableHelpWriter
 {
@@ -49,9 +48,11 @@ public static class UpdatableHelpWriter
         var contents = new List<string>();
         foreach (var culture in cultures)
         {
-            var archive = Path.Combine(Path.GetFullPath(outputFolder), $"{prefix}_{culture}_HelpContent.zip");
-            WriteArchive(Path.Combine(moduleFolder, culture), archive, stamp);
-            contents.Add(archive);
+            var archive = Path.Combine(Path.GetFullPath(outputFolder), $"{prefix}_{culture}_HelpContent");
+            WriteArchive(Path.Combine(moduleFolder, culture), archive + ".zip", stamp);
+            WriteCabinet(Path.Combine(moduleFolder, culture), archive + ".cab", stamp);
+            contents.Add(archive + ".zip");
+            contents.Add(archive + ".cab");
         }
 
         // UICultureVersion is a four-part version; Update-Help installs help whose version is newer than what it installed last.
@@ -70,6 +71,26 @@ public static class UpdatableHelpWriter
         return new UpdatableHelpResult(helpInfoPath, contents, cultures);
     }
 
+    private static IEnumerable<string> HelpFiles(string cultureFolder) =>
+        Directory.EnumerateFiles(cultureFolder).Where(f => IsHelpFile(Path.GetFileName(f))).Order(StringComparer.Ordinal);
+
+    /// <summary>The same files as the .zip, in a cabinet for Windows.</summary>
+    private static void WriteCabinet(string cultureFolder, string cabinetPath, DateTimeOffset stamp)
+    {
+        var files = HelpFiles(cultureFolder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+        var partial = cabinetPath + ".partial";
+        try
+        {
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                CabinetWriter.Write(stream, files, stamp.UtcDateTime);
+            File.Move(partial, cabinetPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+    }
+
     /// <summary>The culture folder's help files, flat, in name order, each with the same time: the same input gives the same bytes.</summary>
     private static void WriteArchive(string cultureFolder, string archivePath, DateTimeOffset stamp)
     {
@@ -79,7 +100,7 @@ public static class UpdatableHelpWriter
             using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite))
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
             {
-                foreach (var file in Directory.EnumerateFiles(cultureFolder).Where(f => IsHelpFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
+                foreach (var file in HelpFiles(cultureFolder))
                 {
                     var entry = zip.CreateEntry(Path.GetFileName(file), CompressionLevel.Optimal);
                     entry.LastWriteTime = stamp;
