@@ -7,6 +7,9 @@
     Author               = 'DytePS contributors'
     CompanyName          = 'DytePS contributors'
     Copyright            = '(c) 2026 DytePS contributors. MIT License.'
+    # Updatable help: Update-Help and Save-Help read DytePS_<GUID>_HelpInfo.xml and the help archives
+    # there, which build.ps1 -Task Package writes to out/help and each release attaches as assets.
+    HelpInfoUri          = 'https://github.com/dyteps/DytePS/releases/latest/download/'
     Description          = 'Manage Dyte (and Cloudflare RealtimeKit) video meetings from PowerShell: meetings, participants, sessions, recordings, livestreams and webhooks, with automatic paging, pipeline input, -WhatIf and a local API emulator.'
     PowerShellVersion    = '5.1'
     # Windows PowerShell 5.1 only (PowerShell 7 ignores them): the netstandard2.0 assemblies

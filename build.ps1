@@ -19,19 +19,42 @@
                none), then builds again so the module's help follows. Without platyPS it changes
                nothing and says so: the build compiles the markdown that is in docs/en-US.
       Package  Build, then tools/DytePS.Packager: out/DytePS.<version>.nupkg, the package the
-               PowerShell Gallery accepts. Writes the package's path (a FileInfo) to the pipeline.
+               PowerShell Gallery accepts, and the updatable help in out/help
+               (DytePS_<GUID>_HelpInfo.xml, DytePS_<GUID>_en-US_HelpContent.zip and .cab); then dotnet pack
+               of the emulator: out/DytePS.Emulator.<version>.nupkg, the dotnet tool dyte-emulator.
+               Writes an object with their files (Module, Emulator, Help) to the pipeline.
       Demo     Runs examples/Quickstart.ps1 in the real PowerShell engine against a local emulator
                (tools/DytePS.Playground).
+      Release  Checks first, and stops before building anything when one fails: CHANGELOG.md has a
+               dated section '## [<version>] - YYYY-MM-DD' for the version of Directory.Build.props,
+               and git reports no uncommitted or untracked changes. Then Package, and publishes:
+               the module package with Publish-PSResource -NupkgPath to -Repository (with
+               -ApiKey), the emulator tool package with dotnet nuget push to -ToolSource (with
+               -ToolApiKey). The updatable help files are listed for attaching to the GitHub
+               release, where the manifest's HelpInfoUri looks for them. -WhatIf shows what would
+               be published and publishes nothing.
 
     Without pwsh, the same commands are: dotnet build, dotnet test,
-    dotnet run --project tools/DytePS.Packager -- --module out/DytePS --out out, and
-    dotnet run --project tools/DytePS.Playground.
+    dotnet run --project tools/DytePS.Packager -- --module out/DytePS --out out --help-out out/help,
+    dotnet pack src/DytePS.Emulator -o out, and dotnet run --project tools/DytePS.Playground.
 
 .PARAMETER Task
-    One or more of Build, Test, Docs, Package, Demo; default Build.
+    One or more of Build, Test, Docs, Package, Demo, Release; default Build.
 
 .PARAMETER Configuration
     The build configuration, Release (default) or Debug. out/DytePS holds the last one built.
+
+.PARAMETER Repository
+    Release: the PSResourceGet repository to publish the module to (default PSGallery).
+
+.PARAMETER ApiKey
+    Release: the repository's API key (default: the PSGALLERY_API_KEY environment variable).
+
+.PARAMETER ToolSource
+    Release: the NuGet source for the emulator tool package (default nuget.org).
+
+.PARAMETER ToolApiKey
+    Release: the API key for -ToolSource (default: the NUGET_API_KEY environment variable).
 
 .EXAMPLE
     ./build.ps1
@@ -44,20 +67,37 @@
 
 .EXAMPLE
     $package = ./build.ps1 -Task Package
-    Publish-PSResource -NupkgPath $package.FullName -Repository PSGallery -ApiKey $key
-    Writes out/DytePS.<version>.nupkg and publishes that file as it is.
+    Publish-PSResource -NupkgPath $package.Module.FullName -Repository PSGallery -ApiKey $key
+    Writes out/DytePS.<version>.nupkg (and the emulator tool and updatable help) and publishes the
+    module package as it is.
+
+.EXAMPLE
+    ./build.ps1 -Task Release -WhatIf
+    Checks the CHANGELOG and the working tree, builds and packs, and shows what it would publish.
+
+.EXAMPLE
+    ./build.ps1 -Task Release -ApiKey $galleryKey -ToolApiKey $nugetKey
+    Publishes the release: the module to the PowerShell Gallery, dyte-emulator to nuget.org.
 
 .EXAMPLE
     ./build.ps1 -Task Docs -Configuration Debug
     Updates docs/en-US from the cmdlets of a Debug build (needs platyPS: Install-Module platyPS).
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess)]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Release')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [string] $Repository = 'PSGallery',
+
+    [string] $ApiKey = $env:PSGALLERY_API_KEY,
+
+    [string] $ToolSource = 'https://api.nuget.org/v3/index.json',
+
+    [string] $ToolApiKey = $env:NUGET_API_KEY
 )
 
 $ErrorActionPreference = 'Stop'
@@ -69,6 +109,7 @@ $outFolder = Join-Path $root 'out'
 $moduleFolder = Join-Path $outFolder 'DytePS'
 $moduleManifest = Join-Path $moduleFolder 'DytePS.psd1'
 $docsFolder = Join-Path $root 'docs' 'en-US'
+$helpFolder = Join-Path $outFolder 'help'
 
 function Invoke-Dotnet {
     <#
@@ -177,16 +218,92 @@ function Invoke-DocsTask {
 function Invoke-PackageTask {
     Invoke-BuildTask
     $project = Join-Path $root 'tools' 'DytePS.Packager'
-    Write-Host "dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder" -ForegroundColor Cyan
-    # The packager prints the package's path on standard output and nothing else; notes and errors go to standard error.
-    $printed = & dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder
+    Write-Host "dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder --help-out $helpFolder" -ForegroundColor Cyan
+    # The packager prints the package's path, then the updatable help files, on standard output and
+    # nothing else; notes and errors go to standard error.
+    $printed = @(& dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder --help-out $helpFolder | Where-Object { $_ })
     if ($LASTEXITCODE -ne 0) { throw "The packager failed with exit code $LASTEXITCODE." }
-    $package = @($printed | Where-Object { $_ }) | Select-Object -Last 1
-    if (-not $package -or -not (Test-Path -LiteralPath $package -PathType Leaf)) {
-        throw "The packager did not print the path of a package it wrote (it printed: $printed)."
+    $missing = @($printed | Where-Object { -not (Test-Path -LiteralPath $_ -PathType Leaf) })
+    if ($printed.Count -lt 3 -or $missing.Count -gt 0) {
+        throw "The packager did not print the paths of a package and the updatable help it wrote (it printed: $printed)."
     }
-    Write-Host "Package: $package" -ForegroundColor Green
-    Get-Item -LiteralPath $package
+
+    # The emulator as a dotnet tool, from the build above.
+    $emulatorProject = Join-Path $root 'src' 'DytePS.Emulator' 'DytePS.Emulator.csproj'
+    Invoke-Dotnet pack $emulatorProject --no-build --configuration $Configuration --output $outFolder
+    $version = Get-ReleaseVersion
+    $emulator = Join-Path $outFolder "DytePS.Emulator.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $emulator -PathType Leaf)) { throw "dotnet pack did not write $emulator." }
+
+    Write-Host "Package: $($printed[0])" -ForegroundColor Green
+    Write-Host "Emulator tool: $emulator" -ForegroundColor Green
+    Write-Host "Updatable help: $helpFolder" -ForegroundColor Green
+    [pscustomobject]@{
+        Module   = Get-Item -LiteralPath $printed[0]
+        Emulator = Get-Item -LiteralPath $emulator
+        Help     = @($printed | Select-Object -Skip 1 | ForEach-Object { Get-Item -LiteralPath $_ })
+    }
+}
+
+function Get-ReleaseVersion {
+    <#
+    .SYNOPSIS
+        The version of Directory.Build.props (DytePSVersion), the one every package carries.
+    #>
+    $props = Get-Content -LiteralPath (Join-Path $root 'Directory.Build.props') -Raw
+    if ($props -notmatch '<DytePSVersion>\s*([^<\s]+)\s*</DytePSVersion>') { throw 'Directory.Build.props has no <DytePSVersion>.' }
+    $Matches[1]
+}
+
+function Assert-ReleaseReady {
+    <#
+    .SYNOPSIS
+        Throws unless CHANGELOG.md has a dated section for the version and git has nothing uncommitted.
+    #>
+    param([string] $Version)
+
+    $changelog = Get-Content -LiteralPath (Join-Path $root 'CHANGELOG.md') -Raw
+    $heading = '(?m)^## \[' + [regex]::Escape($Version) + '\] - \d{4}-\d{2}-\d{2}\s*$'
+    if ($changelog -notmatch $heading) {
+        throw "CHANGELOG.md has no section '## [$Version] - YYYY-MM-DD' for the version in Directory.Build.props; move the Unreleased entries under that heading with the release date first."
+    }
+
+    $status = @(& git -C $root status --porcelain --untracked-files=normal)
+    if ($LASTEXITCODE -ne 0) { throw "git status failed with exit code $LASTEXITCODE; a release is made from a git working tree." }
+    if ($status.Count -gt 0) {
+        throw "Refusing to release $Version with uncommitted changes (commit or stash them first):`n$($status -join "`n")"
+    }
+    Write-Host "Release checks passed for $Version." -ForegroundColor Green
+}
+
+function Invoke-ReleaseTask {
+    $version = Get-ReleaseVersion
+    # Checked before anything is built, so a refused release costs nothing and changes nothing.
+    Assert-ReleaseReady -Version $version
+    if ($Repository -eq 'PSGallery' -and -not $ApiKey -and -not $WhatIfPreference) {
+        throw 'Publishing to the PowerShell Gallery needs -ApiKey (or the PSGALLERY_API_KEY environment variable).'
+    }
+
+    $packages = Invoke-PackageTask
+    $packageVersion = $packages.Module.Name -replace '^DytePS\.(.+)\.nupkg$', '$1'
+    if ($packageVersion -ne $version) { throw "The module package is version $packageVersion, not $version; DytePS.psd1 and Directory.Build.props disagree." }
+
+    if ($PSCmdlet.ShouldProcess("$($packages.Module.Name) to the repository $Repository", 'Publish-PSResource')) {
+        $publish = @{ NupkgPath = $packages.Module.FullName; Repository = $Repository }
+        if ($ApiKey) { $publish.ApiKey = $ApiKey }
+        Publish-PSResource @publish
+    }
+    if ($PSCmdlet.ShouldProcess("$($packages.Emulator.Name) to $ToolSource", 'dotnet nuget push')) {
+        $push = @('nuget', 'push', $packages.Emulator.FullName, '--source', $ToolSource)
+        if ($ToolApiKey) { $push += @('--api-key', $ToolApiKey) }
+        # Not through Invoke-Dotnet, which would show the key.
+        Write-Host "dotnet nuget push $($packages.Emulator.FullName) --source $ToolSource" -ForegroundColor Cyan
+        & dotnet @push | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "dotnet nuget push failed with exit code $LASTEXITCODE." }
+    }
+    Write-Host "Attach these to the GitHub release v$version (the manifest's HelpInfoUri reads them from the latest release):" -ForegroundColor Green
+    $packages.Help | ForEach-Object { Write-Host "  $($_.FullName)" }
+    $packages
 }
 
 function Invoke-DemoTask {
@@ -200,5 +317,6 @@ foreach ($name in $Task) {
         'Docs' { Invoke-DocsTask }
         'Package' { Invoke-PackageTask }
         'Demo' { Invoke-DemoTask }
+        'Release' { Invoke-ReleaseTask }
     }
 }

@@ -26,6 +26,7 @@ namespace DytePS.Client
             BaseUri = options.ApiBaseUri;
             Credential = options.Credential!;
             Timeout = options.Timeout;
+            UserAgent = options.UserAgent;
             Retry = options.Retry.Copy();
             _transport = new DyteTransport(options);
             _retry = new RetryPipeline(Retry);
@@ -49,6 +50,9 @@ namespace DytePS.Client
         public DyteCredential Credential { get; }
 
         public TimeSpan Timeout { get; }
+
+        /// <summary>The User-Agent header every request carries.</summary>
+        public string UserAgent { get; }
 
         /// <summary>This client's own budget of requests per minute, or null for none.</summary>
         public int? RequestsPerMinute { get; }

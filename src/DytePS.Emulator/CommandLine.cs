@@ -11,7 +11,8 @@ public static class CommandLine
     public const string Help = """
         DytePS Dyte v2 API emulator: a local, stateful Dyte API server on 127.0.0.1.
 
-        Usage: dotnet run --project src/DytePS.Emulator -- [options]
+        Usage: dyte-emulator [options]                     (the dotnet tool DytePS.Emulator)
+               dotnet run --project src/DytePS.Emulator -- [options]   (from a clone)
 
         Options:
           --port <n>            TCP port on 127.0.0.1 (default 5380; 0 picks a free port)
@@ -61,8 +62,26 @@ public static class CommandLine
         /_emulator/: organizations (POST /_emulator/organizations), seeding, reset, the request
         and delivery logs, faults (POST /_emulator/faults), rate limits, participants joining
         and leaving, recording downloads.
+        Exit codes:
+          0  stopped (Ctrl+C, SIGTERM) or --help
+          1  an unexpected error (one line on standard error)
+          2  a bad option, --fault or --data file (one line on standard error)
+          3  the port cannot be listened on, usually because another program uses it
+
         See docs/emulator.md.
         """;
+
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitBadInput = 2;
+    public const int ExitCannotListen = 3;
+
+    /// <summary>Writes "dyte-emulator: <paramref name="message"/>" as one line on standard error and returns <paramref name="exitCode"/>.</summary>
+    public static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine("dyte-emulator: " + message.ReplaceLineEndings(" "));
+        return exitCode;
+    }
 
     /// <summary>The options, or null when help was asked for. Throws <see cref="FormatException"/> for bad input.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args)

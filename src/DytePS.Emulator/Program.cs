@@ -1,5 +1,7 @@
 using DytePS.Emulator;
 
+// Every way the emulator refuses to start is one line on standard error and an exit code from
+// CommandLine.Help's "Exit codes" (never a stack trace): scripts and CI steps test the code.
 EmulatorOptions? options;
 try
 {
@@ -7,13 +9,12 @@ try
 }
 catch (FormatException e)
 {
-    Console.Error.WriteLine(e.Message);
-    return 2;
+    return CommandLine.Fail(e.Message, CommandLine.ExitBadInput);
 }
 if (options is null)
 {
     Console.WriteLine(CommandLine.Help);
-    return 0;
+    return CommandLine.ExitOk;
 }
 
 DyteEmulator started;
@@ -23,9 +24,21 @@ try
 }
 catch (FormatException e)
 {
-    // Options that can only be checked against the running API (a --fault's operation or organization).
-    Console.Error.WriteLine(e.Message);
-    return 2;
+    // Options that can only be checked against the running API (a --fault's operation or
+    // organization) and a --data file that cannot be opened, created or read.
+    return CommandLine.Fail(e.Message, CommandLine.ExitBadInput);
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    return CommandLine.Fail($"port {options.Port} on 127.0.0.1 is in use by another program; choose another with --port (0 picks a free one).", CommandLine.ExitCannotListen);
+}
+catch (IOException e)
+{
+    return CommandLine.Fail($"cannot listen on port {options.Port} of 127.0.0.1: {e.Message}", CommandLine.ExitCannotListen);
+}
+catch (Exception e)
+{
+    return CommandLine.Fail($"could not start: {e.GetType().Name}: {e.Message}", CommandLine.ExitFailed);
 }
 await using var emulator = started;
 var organization = emulator.State.Find(options.OrganizationsOrDemo[0].Id)!;
@@ -46,4 +59,4 @@ Console.WriteLine($"""
     Press Ctrl+C to stop.
     """);
 await emulator.WaitForShutdownAsync();
-return 0;
+return CommandLine.ExitOk;

@@ -8,12 +8,12 @@ public sealed class BuildScriptTests
     private static readonly ScriptBlockAst Script = Parser.ParseFile(Paths.InRepo("build.ps1"), out _, out _);
 
     [Fact]
-    public void It_offers_the_Build_Test_Docs_Package_and_Demo_tasks()
+    public void It_offers_the_Build_Test_Docs_Package_Demo_and_Release_tasks()
     {
         var task = Script.ParamBlock.Parameters.Single(p => p.Name.VariablePath.UserPath == "Task");
         var set = task.Attributes.OfType<AttributeAst>().Single(a => a.TypeName.Name == "ValidateSet");
 
-        Assert.Equal(["Build", "Test", "Docs", "Package", "Demo"], set.PositionalArguments.Cast<StringConstantExpressionAst>().Select(s => s.Value));
+        Assert.Equal(["Build", "Test", "Docs", "Package", "Demo", "Release"], set.PositionalArguments.Cast<StringConstantExpressionAst>().Select(s => s.Value));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class BuildScriptTests
             .Where(v => v != null && !v.StartsWith('@')).ToList();
 
         Assert.NotEmpty(verbs);
-        Assert.All(verbs, v => Assert.Contains(v, new[] { "build", "test", "run" }));
+        Assert.All(verbs, v => Assert.Contains(v, new[] { "build", "test", "run", "pack", "nuget" }));
         // Each place that starts dotnet (or a job) looks at how it ended.
         Assert.True(Script.Extent.Text.Split("$LASTEXITCODE -ne 0").Length - 1 >= 2, "build.ps1 checks $LASTEXITCODE after dotnet");
     }
@@ -50,7 +50,9 @@ public sealed class BuildScriptTests
     public void Package_runs_the_packager_on_the_built_module_folder()
     {
         var text = Script.Extent.Text;
-        Assert.Contains("dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder", text);
+        Assert.Contains("dotnet run --no-build --project $project -c $Configuration -- --module $moduleFolder --out $outFolder --help-out $helpFolder", text);
         Assert.Contains("Join-Path $root 'tools' 'DytePS.Packager'", text);
+        Assert.Contains("$helpFolder = Join-Path $outFolder 'help'", text);
+        Assert.Contains("Invoke-Dotnet pack $emulatorProject --no-build --configuration $Configuration --output $outFolder", text);
     }
 }

@@ -18,6 +18,12 @@ internal static class Paths
 
     public static string InRepo(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
 
+    /// <summary>The configuration this test project was built in (Debug under a plain dotnet test).</summary>
+    public static string BuildConfiguration { get; } = Metadata("BuildConfiguration");
+
+    /// <summary>$(Version) as MSBuild computed it from Directory.Build.props for this build.</summary>
+    public static string BuildVersion { get; } = Metadata("BuildVersion");
+
     private static string Metadata(string key) =>
         typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

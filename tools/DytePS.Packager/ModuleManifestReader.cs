@@ -47,6 +47,7 @@ public static class ModuleManifestReader
         var projectUri = Url(PSData("ProjectUri"), "ProjectUri", manifestPath, problems);
         var licenseUri = Url(PSData("LicenseUri"), "LicenseUri", manifestPath, problems);
         var iconUri = Url(PSData("IconUri"), "IconUri", manifestPath, problems);
+        var helpInfoUri = Url(module.HelpInfoUri, "HelpInfoUri", manifestPath, problems, key: "HelpInfoUri");
         var dependencies = Dependencies(data["RequiredModules"], manifestPath, problems);
 
         if (problems.Count > 0) throw new PackagingException(problems);
@@ -55,6 +56,8 @@ public static class ModuleManifestReader
             Name = module.Name,
             Version = nugetVersion!,
             Author = module.Author.Trim(),
+            Guid = module.Guid,
+            HelpInfoUri = helpInfoUri,
             CompanyName = string.IsNullOrWhiteSpace(module.CompanyName) ? null : module.CompanyName.Trim(),
             Description = module.Description.Trim(),
             Copyright = string.IsNullOrWhiteSpace(module.Copyright) ? null : module.Copyright.Trim(),
@@ -180,11 +183,11 @@ public static class ModuleManifestReader
         return dependencies;
     }
 
-    private static Uri? Url(string? text, string key, string manifestPath, List<string> problems)
+    private static Uri? Url(string? text, string name, string manifestPath, List<string> problems, string? key = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return uri;
-        problems.Add($"{manifestPath}: PSData.{key} '{text}' is not an absolute http(s) URL.");
+        problems.Add($"{manifestPath}: {key ?? "PSData." + name} '{text}' is not an absolute http(s) URL.");
         return null;
     }
 

@@ -13,6 +13,12 @@ public sealed record ModuleMetadata
 
     public required string Author { get; init; }
 
+    /// <summary>The manifest's GUID: part of every updatable help file name.</summary>
+    public Guid Guid { get; init; }
+
+    /// <summary>HelpInfoUri: where Update-Help and Save-Help look for the updatable help (null when the manifest has none).</summary>
+    public Uri? HelpInfoUri { get; init; }
+
     /// <summary>CompanyName: the package's owners, as PowerShellGet writes them.</summary>
     public string? CompanyName { get; init; }
 

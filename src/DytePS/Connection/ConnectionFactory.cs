@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using DytePS.Client;
 
 namespace DytePS
@@ -30,8 +31,20 @@ namespace DytePS
             return credential is null ? null : Create(credential, DyteConnectionSource.Environment, new ConnectionSettings());
         }
 
-        private static readonly string UserAgent =
-            "DytePS/" + typeof(ConnectionFactory).Assembly.GetName().Version?.ToString(3);
+        /// <summary>
+        /// DytePS/ and the version of Directory.Build.props (the informational version, which keeps a
+        /// prerelease label such as 0.2.0-preview1; anything after '+' is build metadata and left out).
+        /// </summary>
+        private static readonly string UserAgent = "DytePS/" + ModuleVersion();
+
+        private static string ModuleVersion()
+        {
+            var assembly = typeof(ConnectionFactory).Assembly;
+            var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(informational)) return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            var plus = informational!.IndexOf('+');
+            return plus < 0 ? informational : informational.Substring(0, plus);
+        }
     }
 
     /// <summary>Connection settings other than the credential; null means the default.</summary>

@@ -41,6 +41,9 @@ namespace DytePS
         /// <summary>This connection's own request budget per minute, or null for none.</summary>
         public int? RequestsPerMinute => Client.RequestsPerMinute;
 
+        /// <summary>The User-Agent every request carries: DytePS/ and the module's version (with its prerelease label).</summary>
+        public string UserAgent => Client.UserAgent;
+
         /// <summary>Where the credentials came from: parameters, a PSCredential or environment variables.</summary>
         public DyteConnectionSource Source { get; }
 
