@@ -28,6 +28,11 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
         {
             await ApiResults.WriteErrorAsync(context, problem.Status, problem.Message);
         }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted && bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the limit of {JsonBody.MaxBodyBytes} bytes.");
+        }
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
         {
             await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, bad.Message);
