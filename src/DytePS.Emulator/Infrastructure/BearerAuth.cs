@@ -34,7 +34,8 @@ public sealed class BearerAuthFilter(EmulatorState state) : IEndpointFilter
     {
         var appId = http.GetRouteValue("appId") as string ?? "";
         var accountId = http.GetRouteValue("accountId") as string ?? "";
-        ApiCaller.Claimed(http, appId);
+        // As for Basic: only a real organization's id is kept for the log.
+        if (state.Find(appId) != null) ApiCaller.Claimed(http, appId);
         if (!AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var header)
             || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
             || string.IsNullOrEmpty(header.Parameter))
