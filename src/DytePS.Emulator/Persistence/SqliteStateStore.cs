@@ -14,18 +14,55 @@ public sealed class SqliteStateStore : IStateStore
     private const int SchemaVersion = 1;
 
     private readonly SqliteConnection _connection;
+    private readonly FileStream _lock;
     private readonly object _gate = new();
 
-    public SqliteStateStore(string path)
+    /// <param name="busyTimeout">How long a commit waits for another process's lock on the file before it fails.</param>
+    public SqliteStateStore(string path, TimeSpan? busyTimeout = null)
     {
-        // No pooling: disposing the store closes the file, so another instance can open it.
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        _lock = TakeLock(path);
+        try
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        _connection.Open();
+            // No pooling: disposing the store closes the file, so another instance can open it.
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(5)).TotalSeconds)),
+            }.ToString());
+            _connection.Open();
+            Initialize(path, busyTimeout ?? TimeSpan.FromSeconds(5));
+        }
+        catch
+        {
+            _connection?.Dispose();
+            _lock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The sidecar <c>&lt;file&gt;.lock</c>, opened exclusively for the store's lifetime: a second
+    /// emulator on the same data file would overwrite this one's acknowledged writes. An OS lock
+    /// (flock on Linux and macOS, a share lock on Windows) is released even when the process dies.
+    /// </summary>
+    private static FileStream TakeLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
+        {
+            throw new DataFileInUseException(path, e);
+        }
+    }
+
+    private void Initialize(string path, TimeSpan busyTimeout)
+    {
+        // SQLite's own wait for a locked file, in milliseconds (DefaultTimeout above is whole seconds).
+        Execute($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};");
         Execute("PRAGMA journal_mode = WAL;");
         Execute("PRAGMA synchronous = FULL;");
         Execute("""
@@ -167,7 +204,11 @@ public sealed class SqliteStateStore : IStateStore
 
     public void Dispose()
     {
-        lock (_gate) _connection.Dispose();
+        lock (_gate)
+        {
+            _connection.Dispose();
+            _lock.Dispose();
+        }
     }
 
     private void Execute(string sql)
