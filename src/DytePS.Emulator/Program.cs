@@ -21,6 +21,12 @@ try
 {
     started = await DyteEmulator.StartAsync(options);
 }
+catch (DytePS.Emulator.Persistence.DataFileInUseException e)
+{
+    // Another emulator runs on the same --data file: exit code 3, one line.
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
 catch (FormatException e)
 {
     // Options that can only be checked against the running API (a --fault's operation or organization).
