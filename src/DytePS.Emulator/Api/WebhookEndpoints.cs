@@ -53,7 +53,7 @@ public static class WebhookEndpoints
         }
     }
 
-    private static IResult Delete(HttpContext context, string webhookId)
+    private static IResult Delete(HttpContext context, string webhookId, Webhooks.WebhookDeliverer deliverer)
     {
         var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(webhookId, nameof(webhookId));
@@ -61,6 +61,8 @@ public static class WebhookEndpoints
         {
             if (!organization.Webhooks.Remove(id)) throw ApiProblem.NotFound("Webhook");
         }
+        // Nothing more goes to a deleted webhook: its queued deliveries and retries are dropped.
+        deliverer.Forget(organization.Id, id);
         return ApiResults.Message("Webhook deleted");
     }
 

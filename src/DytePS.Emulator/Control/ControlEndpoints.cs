@@ -25,10 +25,13 @@ public static class ControlEndpoints
         control.MapGet("/organizations", (EmulatorState state) => Results.Json(state.Organizations.Select(o => View(o)), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
         control.MapPost("/organizations/{organizationId}/reset", (
-            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store) =>
+            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store,
+            WebhookDeliverer deliverer) =>
         {
             var organization = RequireOrganization(state, organizationId);
             organization.Reset();
+            // Its webhook deliveries too: queued, in flight and retries to come.
+            deliverer.Drain(organization.Id);
             store.Commit(organization);
             log.Clear(organizationId);
             faults.Clear(organizationId);
