@@ -26,13 +26,16 @@ public static class ControlEndpoints
         control.MapPost("/organizations", CreateOrganization);
         control.MapPost("/organizations/{organizationId}/reset", (
             string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store,
-            WebhookDeliverer deliverer) =>
+            WebhookDeliverer deliverer, Events.EventDispatcher dispatcher) =>
         {
             var organization = RequireOrganization(state, organizationId);
-            organization.Reset();
+            OrganizationWrites.Run(organization, store, dispatcher, () =>
+            {
+                organization.Reset();
+                return 0;
+            });
             // Its webhook deliveries too: queued, in flight and retries to come.
             deliverer.Drain(organization.Id);
-            store.Commit(organization);
             log.Clear(organizationId);
             faults.Clear(organizationId);
             limits.Reset(organizationId);
@@ -113,7 +116,7 @@ public static class ControlEndpoints
     /// <c>participants_per_meeting</c> participants (preset <c>preset_name</c>) in each new meeting,
     /// and in the existing meeting <c>meeting_id</c> when given.
     /// </summary>
-    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store)
+    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store, Events.EventDispatcher dispatcher)
     {
         const int MaxItems = 10_000_000;
         var organization = RequireOrganization(state, organizationId);
@@ -125,19 +128,21 @@ public static class ControlEndpoints
         var meetingId = body.Uuid("meeting_id");
         if ((long)perMeeting * (meetings + (meetingId is null ? 0 : 1)) > MaxItems)
             throw ApiProblem.BadRequest($"At most {MaxItems} participants can be seeded at once.");
-        var participants = 0;
-        if (meetingId is { } existingId)
+        return OrganizationWrites.Run(organization, store, dispatcher, () =>
         {
-            lock (organization.Gate)
+            var participants = 0;
+            if (meetingId is { } existingId)
             {
-                var meeting = organization.Meetings.Find(existingId) ?? throw ApiProblem.NotFound("Meeting");
-                Seeder.AddParticipants(organization, meeting, perMeeting, presetName, state.UtcNow);
+                lock (organization.Gate)
+                {
+                    var meeting = organization.Meetings.Find(existingId) ?? throw ApiProblem.NotFound("Meeting");
+                    Seeder.AddParticipants(organization, meeting, perMeeting, presetName, state.UtcNow);
+                }
+                participants += perMeeting;
             }
-            participants += perMeeting;
-        }
-        var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
-        store.Commit(organization);
-        return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
+            var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
+            return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
+        });
     }
 
     public static Organization RequireOrganization(EmulatorState state, string id) =>

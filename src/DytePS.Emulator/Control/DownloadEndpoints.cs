@@ -28,22 +28,15 @@ public static class DownloadEndpoints
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
         var id = RouteIds.Parse(recordingId, nameof(recordingId));
         long size;
-        try
+        // A read: the due lifecycle steps (UPLOADING -> UPLOADED) if no write is under way.
+        OrganizationWrites.AdvanceIfFree(organization, state.UtcNow, store, dispatcher);
+        lock (organization.Gate)
         {
-            lock (organization.Gate)
-            {
-                organization.Advance(state.UtcNow);
-                var recording = organization.Recordings.Find(id);
-                if (recording is null || recording.OutputFileName != fileName) throw ApiProblem.NotFound("Recording file");
-                if (recording.Status != RecordingRecord.Uploaded)
-                    throw new ApiProblem(StatusCodes.Status404NotFound, $"Recording is {recording.Status}; its file is available once UPLOADED");
-                size = recording.FileSize;
-            }
-        }
-        finally
-        {
-            store.Commit(organization);
-            dispatcher.Flush(organization);
+            var recording = organization.Recordings.Find(id);
+            if (recording is null || recording.OutputFileName != fileName) throw ApiProblem.NotFound("Recording file");
+            if (recording.Status != RecordingRecord.Uploaded)
+                throw new ApiProblem(StatusCodes.Status404NotFound, $"Recording is {recording.Status}; its file is available once UPLOADED");
+            size = recording.FileSize;
         }
         return Results.Stream(new RecordingFileStream(id, size), "video/mp4", enableRangeProcessing: true);
     }

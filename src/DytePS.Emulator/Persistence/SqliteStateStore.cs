@@ -126,21 +126,11 @@ public sealed class SqliteStateStore : IStateStore
             }
             foreach (var organization in organizations)
             {
-                var byKind = EntityKinds.LoadOrder.ToDictionary(k => k, _ => new List<string>());
-                using (var command = Command("SELECT kind, data FROM entities WHERE organization_id = $id ORDER BY seq", ("$id", organization.Id)))
-                using (var reader = command.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        var kind = reader.GetString(0);
-                        if (!byKind.TryGetValue(kind, out var list)) throw new InvalidDataException($"The data file holds an entity of unknown kind '{kind}'.");
-                        list.Add(reader.GetString(1));
-                    }
-                }
+                var saved = ReadEntities(organization.Id);
                 lock (organization.Gate)
                 {
                     foreach (var kind in EntityKinds.LoadOrder)
-                        foreach (var json in byKind[kind]) EntityJson.Restore(organization, kind, json);
+                        foreach (var (_, json) in saved.Where(e => e.Kind == kind)) EntityJson.Restore(organization, kind, json);
                     // Loading is not a change.
                     organization.Changes.Take();
                 }
@@ -166,39 +156,108 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <summary>
+    /// Writes what the organization changed since its last commit, in one transaction. The changes
+    /// are taken and serialized under the organization's lock, quickly; the file is written outside
+    /// it, so reads go on meanwhile. Call holding <see cref="Organization.WriteGate"/>. When the
+    /// file cannot be written, the organization is reloaded from the file (its last durable state:
+    /// the failed write is undone in memory too) and <see cref="DataFileUnavailableException"/> thrown.
+    /// </summary>
     public void Commit(Organization organization)
     {
+        if (organization.NeedsReload) Reload(organization);
+        bool cleared;
+        List<(string Kind, Guid Id, string? Json)> rows;
         lock (organization.Gate)
         {
             if (organization.Changes.IsEmpty) return;
-            var (cleared, changes) = organization.Changes.Take();
-            lock (_gate)
+            var (wasCleared, changes) = organization.Changes.Take();
+            cleared = wasCleared;
+            rows = changes.Select(c => (c.Key.Kind, c.Key.Id, c.Value is null ? null : EntityJson.Serialize(c.Key.Kind, c.Value))).ToList();
+        }
+        try
+        {
+            Write(organization.Id, cleared, rows);
+        }
+        catch (SqliteException e)
+        {
+            Reload(organization);
+            throw new DataFileUnavailableException(e);
+        }
+    }
+
+    private void Write(string organizationId, bool cleared, List<(string Kind, Guid Id, string? Json)> rows)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            if (cleared)
             {
-                using var transaction = _connection.BeginTransaction();
-                if (cleared)
-                {
-                    using var clear = Command("DELETE FROM entities WHERE organization_id = $org", ("$org", organization.Id));
-                    clear.Transaction = transaction;
-                    clear.ExecuteNonQuery();
-                }
-                using var upsert = Command("""
-                    INSERT INTO entities (organization_id, kind, id, data) VALUES ($org, $kind, $id, $data)
-                    ON CONFLICT (organization_id, kind, id) DO UPDATE SET data = excluded.data
-                    """, ("$org", organization.Id), ("$kind", ""), ("$id", ""), ("$data", ""));
-                using var delete = Command("DELETE FROM entities WHERE organization_id = $org AND kind = $kind AND id = $id",
-                    ("$org", organization.Id), ("$kind", ""), ("$id", ""));
-                upsert.Transaction = transaction;
-                delete.Transaction = transaction;
-                foreach (var ((kind, id), entity) in changes)
-                {
-                    var command = entity is null ? delete : upsert;
-                    command.Parameters["$kind"].Value = kind;
-                    command.Parameters["$id"].Value = id.ToString();
-                    if (entity != null) command.Parameters["$data"].Value = EntityJson.Serialize(kind, entity);
-                    command.ExecuteNonQuery();
-                }
-                transaction.Commit();
+                using var clear = Command("DELETE FROM entities WHERE organization_id = $org", ("$org", organizationId));
+                clear.Transaction = transaction;
+                clear.ExecuteNonQuery();
             }
+            using var upsert = Command("""
+                INSERT INTO entities (organization_id, kind, id, data) VALUES ($org, $kind, $id, $data)
+                ON CONFLICT (organization_id, kind, id) DO UPDATE SET data = excluded.data
+                """, ("$org", organizationId), ("$kind", ""), ("$id", ""), ("$data", ""));
+            using var delete = Command("DELETE FROM entities WHERE organization_id = $org AND kind = $kind AND id = $id",
+                ("$org", organizationId), ("$kind", ""), ("$id", ""));
+            upsert.Transaction = transaction;
+            delete.Transaction = transaction;
+            foreach (var (kind, id, json) in rows)
+            {
+                var command = json is null ? delete : upsert;
+                command.Parameters["$kind"].Value = kind;
+                command.Parameters["$id"].Value = id.ToString();
+                if (json != null) command.Parameters["$data"].Value = json;
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Puts the organization back as the file has it. If even reading fails, the organization is
+    /// marked <see cref="Organization.NeedsReload"/>: requests get 503 until a reload succeeds.
+    /// </summary>
+    private void Reload(Organization organization)
+    {
+        List<(string Kind, string Json)> saved;
+        try
+        {
+            saved = ReadEntities(organization.Id);
+        }
+        catch (SqliteException)
+        {
+            organization.NeedsReload = true;
+            throw;
+        }
+        lock (organization.Gate)
+        {
+            organization.ClearForReload();
+            foreach (var kind in EntityKinds.LoadOrder)
+                foreach (var (_, json) in saved.Where(e => e.Kind == kind)) EntityJson.Restore(organization, kind, json);
+            // What was just read is what the file holds: nothing to write.
+            organization.Changes.Take();
+            organization.NeedsReload = false;
+        }
+    }
+
+    private List<(string Kind, string Json)> ReadEntities(string organizationId)
+    {
+        lock (_gate)
+        {
+            var entities = new List<(string, string)>();
+            using var command = Command("SELECT kind, data FROM entities WHERE organization_id = $id ORDER BY seq", ("$id", organizationId));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var kind = reader.GetString(0);
+                if (!EntityKinds.LoadOrder.Contains(kind)) throw new InvalidDataException($"The data file holds an entity of unknown kind '{kind}'.");
+                entities.Add((kind, reader.GetString(1)));
+            }
+            return entities;
         }
     }
 

@@ -19,8 +19,10 @@ public interface IStateStore : IDisposable
 
     /// <summary>
     /// Writes what the organization changed since the last commit (<see cref="Organization.Changes"/>)
-    /// in one transaction, under its lock. Called before an answer is sent, so an acknowledged
-    /// change is never lost.
+    /// in one transaction. Called before an answer is sent, so an acknowledged change is never lost;
+    /// called holding <see cref="Organization.WriteGate"/> and not <see cref="Organization.Gate"/>
+    /// (see <see cref="OrganizationWrites"/>). When the transaction fails the organization is put
+    /// back as the file has it and Persistence.DataFileUnavailableException is thrown.
     /// </summary>
     void Commit(Organization organization);
 }
