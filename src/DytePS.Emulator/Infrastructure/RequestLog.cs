@@ -53,7 +53,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, D
             // A dropped or held connection sent no status at all.
             var status = fault is FaultDefinition.Drop or FaultDefinition.Hang ? 0 : context.Response.StatusCode;
             var entry = new RequestLogEntry(0, state.UtcNow, context.Request.Method,
-                context.Request.PathBase + context.Request.Path + context.Request.QueryString, ApiOperation.Of(context), status,
+                ApiCaller.LoggedPathOf(context), ApiOperation.Of(context), status,
                 clock.Elapsed.TotalMilliseconds, ApiCaller.OrganizationIdOf(context), fault);
             log.Add(entry);
             if (options.LogRequests)
