@@ -51,6 +51,7 @@ public static class CommandLine
           --data <file>         keep organizations (credentials, account ids, settings), every
                                 entity, pending lifecycle steps and the webhook signing key in
                                 a SQLite file, so they survive a restart (default: in memory)
+                                One emulator per file: a second one exits with code 3.
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
@@ -60,7 +61,8 @@ public static class CommandLine
         signed; the public key is at /.well-known/webhooks.json. The control surface is under
         /_emulator/: organizations (POST /_emulator/organizations), seeding, reset, the request
         and delivery logs, faults (POST /_emulator/faults), rate limits, participants joining
-        and leaving, recording downloads.
+        and leaving, recording downloads. Requests from web pages (a Host other than localhost,
+        127.0.0.1 or [::1], or a foreign Origin) are refused with 403.
         See docs/emulator.md.
         """;
 
