@@ -131,6 +131,19 @@ public sealed class BadBodyTests : ApiTest
         Assert.Equal(0, (await Org.GetAsync("meetings")).Expect(200).Offsets.Total);
     }
 
+    [Fact]
+    public void The_limits_are_the_documented_ones()
+    {
+        var docs = File.ReadAllText(DytePS.Testing.RepoPaths.InRepo("docs", "emulator.md"));
+
+        Assert.Equal((1_048_576, 1024, 4096, 1000), (Infrastructure.JsonBody.MaxBodyBytes, Api.MeetingEndpoints.MaxTitleLength,
+            Infrastructure.JsonBody.MaxStringLength, Infrastructure.PageQuery.MaxPerPage));
+        Assert.Contains("at most 1 MiB (1,048,576 bytes)", docs);
+        Assert.Contains("`title` of at most 1024 characters", docs);
+        Assert.Contains("of at most 4096 characters", docs);
+        Assert.Contains("`per_page` from 1 to 1000", docs);
+    }
+
     private async Task<Reply> PostBytesAsync(string path, byte[] body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Org.ApiUri(path)) { Content = new ByteArrayContent(body) };

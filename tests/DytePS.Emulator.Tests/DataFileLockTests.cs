@@ -60,6 +60,13 @@ public sealed class DataFileLockTests : IDisposable
         Assert.Contains("in use", line);
     }
 
+    [Fact]
+    public void The_help_and_the_docs_say_one_emulator_per_file_and_exit_code_3()
+    {
+        Assert.Contains("One emulator per file: a second one exits with code 3.", CommandLine.Help);
+        Assert.Contains("exits with code **3**", File.ReadAllText(RepoPaths.InRepo("docs", "emulator.md")));
+    }
+
     public void Dispose()
     {
         foreach (var path in new[] { _file, _file + "-wal", _file + "-shm", _file + ".lock" })
