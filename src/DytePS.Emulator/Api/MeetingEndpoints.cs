@@ -24,7 +24,7 @@ public static class MeetingEndpoints
         var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         var search = context.Request.Query["search"].ToString();
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             IReadOnlyList<MeetingRecord> meetings = organization.Meetings.All;
             if (!string.IsNullOrEmpty(search))
@@ -56,7 +56,7 @@ public static class MeetingEndpoints
     private static IResult Get(HttpContext context, string meetingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindMeeting(organization, meetingId));
+        using (organization.ReadLock()) return ApiResults.Data(FindMeeting(organization, meetingId));
     }
 
     private static async Task<IResult> Update(HttpContext context, string meetingId, EmulatorState state)

@@ -19,7 +19,7 @@ public static class WebhookEndpoints
     private static IResult List(HttpContext context)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(organization.Webhooks.All.Select(w => w.View()).ToList());
+        using (organization.ReadLock()) return ApiResults.Data(organization.Webhooks.All.Select(w => w.View()).ToList());
     }
 
     private static async Task<IResult> Create(HttpContext context, EmulatorState state)

@@ -30,7 +30,7 @@ public static class DownloadEndpoints
         long size;
         // A read: the due lifecycle steps (UPLOADING -> UPLOADED) if no write is under way.
         OrganizationWrites.AdvanceIfFree(organization, state.UtcNow, store, dispatcher);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var recording = organization.Recordings.Find(id);
             if (recording is null || recording.OutputFileName != fileName) throw ApiProblem.NotFound("Recording file");
@@ -47,7 +47,7 @@ public static class DownloadEndpoints
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
         var id = RouteIds.Parse(livestreamId, nameof(livestreamId));
         string status;
-        lock (organization.Gate) status = (organization.Livestreams.Find(id) ?? throw ApiProblem.NotFound("Livestream")).Status;
+        using (organization.ReadLock()) status = (organization.Livestreams.Find(id) ?? throw ApiProblem.NotFound("Livestream")).Status;
         var ended = status == LivestreamRecord.Offline ? "#EXT-X-ENDLIST\n" : "";
         return Results.Text($"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n{ended}", "application/vnd.apple.mpegurl");
     }

@@ -16,10 +16,12 @@ public sealed class SqliteStateStore : IStateStore
     private readonly SqliteConnection _connection;
     private readonly FileStream _lock;
     private readonly object _gate = new();
+    private readonly long _busyTimeoutMs;
 
     /// <param name="busyTimeout">How long a commit waits for another process's lock on the file before it fails.</param>
     public SqliteStateStore(string path, TimeSpan? busyTimeout = null)
     {
+        _busyTimeoutMs = (long)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
         _lock = TakeLock(path);
         try
         {
@@ -157,63 +159,141 @@ public sealed class SqliteStateStore : IStateStore
     }
 
     /// <summary>
-    /// Writes what the organization changed since its last commit, in one transaction. The changes
-    /// are taken and serialized under the organization's lock, quickly; the file is written outside
-    /// it, so reads go on meanwhile. Call holding <see cref="Organization.WriteGate"/>. When the
-    /// file cannot be written, the organization is reloaded from the file (its last durable state:
-    /// the failed write is undone in memory too) and <see cref="DataFileUnavailableException"/> thrown.
+    /// Writes what the organization changed since its last commit, in one transaction; call holding
+    /// <see cref="Organization.WriteGate"/>. Memory never shows a change the file does not have for
+    /// longer than this takes when the file is free: the changes are taken and committed under the
+    /// organization's lock without waiting (readers wait that long, as for any write). When another
+    /// process holds the file's lock, the change is undone in memory first (the organization is
+    /// reloaded from the file, which WAL lets us read meanwhile), the lock is released so reads go
+    /// on, and the commit waits for the file outside it, up to the busy timeout: committed, the
+    /// organization is reloaded with it; not, it stays undone and
+    /// <see cref="DataFileUnavailableException"/> is thrown. The events the write raised are
+    /// published only if it was committed.
     /// </summary>
     public void Commit(Organization organization)
     {
-        if (organization.NeedsReload) Reload(organization);
-        bool cleared;
-        List<(string Kind, Guid Id, string? Json)> rows;
-        lock (organization.Gate)
-        {
-            if (organization.Changes.IsEmpty) return;
-            var (wasCleared, changes) = organization.Changes.Take();
-            cleared = wasCleared;
-            rows = changes.Select(c => (c.Key.Kind, c.Key.Id, c.Value is null ? null : EntityJson.Serialize(c.Key.Kind, c.Value))).ToList();
-        }
         try
         {
-            Write(organization.Id, cleared, rows);
+            if (organization.NeedsReload) Reload(organization);
         }
         catch (SqliteException e)
         {
-            Reload(organization);
             throw new DataFileUnavailableException(e);
+        }
+        Rows rows;
+        IReadOnlyList<Events.PendingEvent> raised;
+        lock (organization.Gate)
+        {
+            try
+            {
+                if (organization.Changes.IsEmpty) return;
+                var (cleared, changes) = organization.Changes.Take();
+                rows = new Rows(cleared, changes.Select(c => (c.Key.Kind, c.Key.Id, c.Value is null ? null : EntityJson.Serialize(c.Key.Kind, c.Value))).ToList());
+                try
+                {
+                    // The usual case: the file is free and the write is durable before anyone sees it.
+                    if (TryWrite(organization.Id, rows, wait: false)) return;
+                }
+                catch (SqliteException e)
+                {
+                    TryReload(organization);
+                    throw new DataFileUnavailableException(e);
+                }
+                // Locked by another process: undo in memory, keeping the write's events aside.
+                raised = organization.Outbox.TakeAll();
+                if (!TryReload(organization)) throw new DataFileUnavailableException(new InvalidOperationException("The data file could not be read to undo the write."));
+            }
+            finally
+            {
+                Monitor.PulseAll(organization.Gate);
+            }
+        }
+        bool written;
+        try
+        {
+            written = TryWrite(organization.Id, rows, wait: true);
+        }
+        catch (SqliteException e)
+        {
+            throw new DataFileUnavailableException(e);
+        }
+        if (!written) throw new DataFileUnavailableException(new SqliteException("The data file stayed locked for the busy timeout.", 5));
+        // Durable now: memory takes it from the file (or, if the file cannot be read just now, is
+        // marked to be reloaded before anything more is served), and its events go out.
+        TryReload(organization);
+        foreach (var pending in raised) organization.Outbox.Raise(pending.Name, pending.Payload);
+    }
+
+    /// <summary>Reload, or false (and <see cref="Organization.NeedsReload"/> set) when the file cannot be read.</summary>
+    private bool TryReload(Organization organization)
+    {
+        try
+        {
+            Reload(organization);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
         }
     }
 
-    private void Write(string organizationId, bool cleared, List<(string Kind, Guid Id, string? Json)> rows)
+    private sealed record Rows(bool Cleared, List<(string Kind, Guid Id, string? Json)> Changes);
+
+    /// <summary>
+    /// One transaction. Begun with SQLite's own BEGIN IMMEDIATE, so that without
+    /// <paramref name="wait"/> a locked file answers at once (busy_timeout 0) instead of after
+    /// Microsoft.Data.Sqlite's retry loop; false when the file stayed locked.
+    /// </summary>
+    private bool TryWrite(string organizationId, Rows rows, bool wait)
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction();
-            if (cleared)
+            Execute($"PRAGMA busy_timeout = {(wait ? _busyTimeoutMs : 0)};");
+            var db = _connection.Handle!;
+            var begun = SQLitePCL.raw.sqlite3_exec(db, "BEGIN IMMEDIATE;");
+            if (begun is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED) return false;
+            SqliteException.ThrowExceptionForRC(begun, db);
+            try
             {
-                using var clear = Command("DELETE FROM entities WHERE organization_id = $org", ("$org", organizationId));
-                clear.Transaction = transaction;
-                clear.ExecuteNonQuery();
+                Write(organizationId, rows);
+                var committed = SQLitePCL.raw.sqlite3_exec(db, "COMMIT;");
+                if (committed is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+                {
+                    SQLitePCL.raw.sqlite3_exec(db, "ROLLBACK;");
+                    return false;
+                }
+                SqliteException.ThrowExceptionForRC(committed, db);
+                return true;
             }
-            using var upsert = Command("""
-                INSERT INTO entities (organization_id, kind, id, data) VALUES ($org, $kind, $id, $data)
-                ON CONFLICT (organization_id, kind, id) DO UPDATE SET data = excluded.data
-                """, ("$org", organizationId), ("$kind", ""), ("$id", ""), ("$data", ""));
-            using var delete = Command("DELETE FROM entities WHERE organization_id = $org AND kind = $kind AND id = $id",
-                ("$org", organizationId), ("$kind", ""), ("$id", ""));
-            upsert.Transaction = transaction;
-            delete.Transaction = transaction;
-            foreach (var (kind, id, json) in rows)
+            catch
             {
-                var command = json is null ? delete : upsert;
-                command.Parameters["$kind"].Value = kind;
-                command.Parameters["$id"].Value = id.ToString();
-                if (json != null) command.Parameters["$data"].Value = json;
-                command.ExecuteNonQuery();
+                SQLitePCL.raw.sqlite3_exec(db, "ROLLBACK;");
+                throw;
             }
-            transaction.Commit();
+        }
+    }
+
+    private void Write(string organizationId, Rows rows)
+    {
+        if (rows.Cleared)
+        {
+            using var clear = Command("DELETE FROM entities WHERE organization_id = $org", ("$org", organizationId));
+            clear.ExecuteNonQuery();
+        }
+        using var upsert = Command("""
+            INSERT INTO entities (organization_id, kind, id, data) VALUES ($org, $kind, $id, $data)
+            ON CONFLICT (organization_id, kind, id) DO UPDATE SET data = excluded.data
+            """, ("$org", organizationId), ("$kind", ""), ("$id", ""), ("$data", ""));
+        using var delete = Command("DELETE FROM entities WHERE organization_id = $org AND kind = $kind AND id = $id",
+            ("$org", organizationId), ("$kind", ""), ("$id", ""));
+        foreach (var (kind, id, json) in rows.Changes)
+        {
+            var command = json is null ? delete : upsert;
+            command.Parameters["$kind"].Value = kind;
+            command.Parameters["$id"].Value = id.ToString();
+            if (json != null) command.Parameters["$data"].Value = json;
+            command.ExecuteNonQuery();
         }
     }
 
@@ -241,6 +321,7 @@ public sealed class SqliteStateStore : IStateStore
             // What was just read is what the file holds: nothing to write.
             organization.Changes.Take();
             organization.NeedsReload = false;
+            Monitor.PulseAll(organization.Gate);
         }
     }
 

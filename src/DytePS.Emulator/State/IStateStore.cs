@@ -21,8 +21,10 @@ public interface IStateStore : IDisposable
     /// Writes what the organization changed since the last commit (<see cref="Organization.Changes"/>)
     /// in one transaction. Called before an answer is sent, so an acknowledged change is never lost;
     /// called holding <see cref="Organization.WriteGate"/> and not <see cref="Organization.Gate"/>
-    /// (see <see cref="OrganizationWrites"/>). When the transaction fails the organization is put
-    /// back as the file has it and Persistence.DataFileUnavailableException is thrown.
+    /// (see <see cref="OrganizationWrites"/>). Readers never see a change before it is committed:
+    /// a commit that cannot happen at once undoes the change in memory before it waits. When the
+    /// transaction fails the organization stays as the file has it and
+    /// Persistence.DataFileUnavailableException is thrown.
     /// </summary>
     void Commit(Organization organization);
 }

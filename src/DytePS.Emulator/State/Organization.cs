@@ -71,6 +71,28 @@ public sealed class Organization
     public object Gate { get; } = new();
 
     /// <summary>
+    /// Enters <see cref="Gate"/> to read. A write's changes are in memory uncommitted only from its
+    /// last change until its commit takes them under <see cref="Gate"/> and, within the same hold,
+    /// either commits them (the file is free) or undoes them (it is not): a read that comes in that
+    /// moment waits for the hold (as long as a free file's commit takes), never for a locked file.
+    /// Use as <c>using (organization.ReadLock()) { ... }</c>.
+    /// </summary>
+    public ReadScope ReadLock()
+    {
+        Monitor.Enter(Gate);
+        var guard = Environment.TickCount64 + 10_000;
+        // The hang guard only matters if a change were ever left without a commit: then read anyway.
+        while (!Changes.IsEmpty && Environment.TickCount64 < guard) Monitor.Wait(Gate, 50);
+        return new ReadScope(Gate);
+    }
+
+    /// <summary>Leaves the <see cref="Gate"/> a <see cref="ReadLock"/> entered.</summary>
+    public readonly struct ReadScope(object gate) : IDisposable
+    {
+        public void Dispose() => Monitor.Exit(gate);
+    }
+
+    /// <summary>
     /// Held by a write from its first change to the end of its commit to the data file (see
     /// <see cref="OrganizationWrites"/>); never needed to read.
     /// </summary>

@@ -4,13 +4,15 @@ using DytePS.Emulator.Persistence;
 namespace DytePS.Emulator.State;
 
 /// <summary>
-/// How requests change an organization so that a change is kept only once it is in the data file.
-/// A write holds the organization's <see cref="Organization.WriteGate"/> from its first change to
-/// the end of its commit, so no other write mixes into it or into its undoing; it holds
-/// <see cref="Organization.Gate"/> only while it changes memory, never while the file is written,
-/// so reads are served meanwhile. A commit that fails puts the organization back as the file has it
-/// (<see cref="IStateStore.Commit"/>) and throws <see cref="DataFileUnavailableException"/>.
-/// Without a data file the commit does nothing and the same rules cost one uncontended semaphore.
+/// How requests change an organization so that a change is kept, and seen, only once it is in the
+/// data file. A write holds the organization's <see cref="Organization.WriteGate"/> from its first
+/// change to the end of its commit, so no other write mixes into it or into its undoing; it holds
+/// <see cref="Organization.Gate"/> only while it changes memory and while its commit either
+/// succeeds at once or undoes it, never while it waits for a locked file, so reads
+/// (<see cref="Organization.ReadLock"/>) are served meanwhile (see <see cref="IStateStore.Commit"/>).
+/// A commit that fails throws <see cref="DataFileUnavailableException"/>, the organization as the
+/// file has it. Without a data file the commit does nothing and the same rules cost one
+/// uncontended semaphore.
 /// </summary>
 public static class OrganizationWrites
 {

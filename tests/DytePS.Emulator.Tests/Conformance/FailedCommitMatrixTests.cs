@@ -10,9 +10,27 @@ namespace DytePS.Emulator.Tests.Conformance;
 /// write lock: each answers 503 (but regenerateParticipantToken, which stores nothing) in the error envelope and leaves the organization exactly as it
 /// was, and each succeeds once the file is free again (docs/emulator.md, Persistence).
 /// </summary>
-public sealed class FailedCommitMatrixTests : IDisposable
+public sealed class FailedCommitMatrixTests(FailedCommitMatrixTests.DataFileEmulator fixture) : IClassFixture<FailedCommitMatrixTests.DataFileEmulator>
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"dyteps-matrix-{Guid.NewGuid():N}.db");
+    /// <summary>One emulator on a data file for the whole matrix: each case has its own organization, and the cases of a class run one at a time.</summary>
+    public sealed class DataFileEmulator : IAsyncLifetime
+    {
+        public string File { get; } = Path.Combine(Path.GetTempPath(), $"dyteps-matrix-{Guid.NewGuid():N}.db");
+
+        public DyteEmulator Emulator { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Emulator = await DyteEmulator.StartAsync(new EmulatorOptions
+        {
+            Port = 0, DataFile = File, DataFileBusyTimeout = TimeSpan.FromMilliseconds(100),
+        });
+
+        public async Task DisposeAsync()
+        {
+            await Emulator.DisposeAsync();
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
+                if (System.IO.File.Exists(File + suffix)) System.IO.File.Delete(File + suffix);
+        }
+    }
 
     /// <summary>Not writes, though not GETs: a new token is signed, nothing is stored, so nothing waits for the file.</summary>
     private static readonly string[] StoresNothing = ["regenerateParticipantToken"];
@@ -25,11 +43,7 @@ public sealed class FailedCommitMatrixTests : IDisposable
     public async Task A_write_whose_commit_fails_is_503_and_changes_nothing(string operationId)
     {
         var operation = OpenApiContract.Operation(operationId);
-        await using var emulator = await DyteEmulator.StartAsync(new EmulatorOptions
-        {
-            Port = 0, DataFile = _file, DataFileBusyTimeout = TimeSpan.FromMilliseconds(100),
-        });
-        var world = await ConformanceWorld.CreateAsync(emulator: emulator);
+        var world = await ConformanceWorld.CreateAsync(emulator: fixture.Emulator);
         var path = operation.Fill(p => world.PathValue(operation, p));
         var body = world.ValidBody(operation);
         // Twice: lifecycle steps due with a delay of 0 are applied by the first reads.
@@ -87,17 +101,11 @@ public sealed class FailedCommitMatrixTests : IDisposable
 
     private SqliteConnection HoldWriteLock()
     {
-        var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={fixture.File};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "BEGIN EXCLUSIVE; INSERT INTO settings (key, value) VALUES ('held-by-test', 'x') ON CONFLICT (key) DO NOTHING;";
         command.ExecuteNonQuery();
         return connection;
-    }
-
-    public void Dispose()
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
-            if (File.Exists(_file + suffix)) File.Delete(_file + suffix);
     }
 }
