@@ -49,6 +49,28 @@ public sealed class FailedCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Creating_an_organization_or_setting_its_rate_limit_while_the_file_is_locked_is_503_and_changes_nothing()
+    {
+        await using var emulator = await StartAsync(TimeSpan.FromMilliseconds(250));
+        var org = await ApiClient.NewOrganizationAsync(0, emulator);
+        var id = Guid.NewGuid().ToString();
+
+        Reply created, limited;
+        using (HoldWriteLock())
+        {
+            created = await org.ControlAsync(HttpMethod.Post, "organizations", new { id });
+            limited = await org.ControlAsync(HttpMethod.Put, $"organizations/{org.OrganizationId}/rate-limit", new { requests_per_minute = 7 });
+        }
+
+        created.Expect(503);
+        limited.Expect(503);
+        var organizations = (await org.ControlAsync(HttpMethod.Get, "organizations")).Expect(200).Json.EnumerateArray().ToList();
+        Assert.DoesNotContain(organizations, o => o.GetProperty("id").GetString() == id);
+        Assert.Equal(0, organizations.Single(o => o.GetProperty("id").GetString() == org.OrganizationId).GetProperty("requests_per_minute").GetInt32());
+        (await org.ControlAsync(HttpMethod.Post, "organizations", new { id })).Expect(201);
+    }
+
+    [Fact]
     public async Task A_read_does_not_wait_for_another_requests_commit_nor_see_its_write()
     {
         // Long enough that a read waiting for the commit would trip the hang guard below.

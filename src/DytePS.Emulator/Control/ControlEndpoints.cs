@@ -79,7 +79,16 @@ public static class ControlEndpoints
         {
             throw ApiProblem.Conflict(e.Message);
         }
-        store.SaveOrganization(organization);
+        try
+        {
+            store.SaveOrganization(organization);
+        }
+        catch (Persistence.DataFileUnavailableException)
+        {
+            // Not in the file: not created.
+            state.Remove(organization);
+            throw;
+        }
         return Results.Json(View(organization, withKey: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -105,8 +114,17 @@ public static class ControlEndpoints
         var organization = RequireOrganization(state, organizationId);
         var body = await JsonBody.ReadAsync(context.Request);
         var perMinute = body.Int("requests_per_minute", 0, 1_000_000) ?? throw ApiProblem.BadRequest("'requests_per_minute' is required.");
+        var previous = organization.RequestsPerMinute;
         organization.RequestsPerMinute = perMinute;
-        store.SaveOrganization(organization);
+        try
+        {
+            store.SaveOrganization(organization);
+        }
+        catch (Persistence.DataFileUnavailableException)
+        {
+            organization.RequestsPerMinute = previous;
+            throw;
+        }
         limits.Reset(organization.Id);
         return Results.Json(new { organization = organization.Id, requests_per_minute = perMinute }, ApiJson.Options);
     }

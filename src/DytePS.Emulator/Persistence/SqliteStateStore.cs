@@ -140,9 +140,25 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <summary>Throws <see cref="DataFileUnavailableException"/> when the file cannot be written; the caller undoes the change.</summary>
     public void SaveOrganization(Organization organization)
     {
         lock (_gate)
+        {
+            try
+            {
+                Execute($"PRAGMA busy_timeout = {_busyTimeoutMs};");
+                SaveOrganizationRow(organization);
+            }
+            catch (SqliteException e)
+            {
+                throw new DataFileUnavailableException(e);
+            }
+        }
+    }
+
+    private void SaveOrganizationRow(Organization organization)
+    {
         {
             using var command = Command("""
                 INSERT INTO organizations (id, api_key, account_id, flavor, lifecycle_delay_ms, webhook_retry_delay_ms, requests_per_minute, recording_file_size)
@@ -247,7 +263,11 @@ public sealed class SqliteStateStore : IStateStore
     /// </summary>
     private bool TryWrite(string organizationId, Rows rows, bool wait)
     {
-        lock (_gate)
+        // The one connection is busy when another organization's commit waits for a locked file;
+        // a commit that must not wait (it holds its organization's lock) goes the waiting way then.
+        if (wait) Monitor.Enter(_gate);
+        else if (!Monitor.TryEnter(_gate, QuickConnectionWait)) return false;
+        try
         {
             Execute($"PRAGMA busy_timeout = {(wait ? _busyTimeoutMs : 0)};");
             var db = _connection.Handle!;
@@ -272,7 +292,14 @@ public sealed class SqliteStateStore : IStateStore
                 throw;
             }
         }
+        finally
+        {
+            Monitor.Exit(_gate);
+        }
     }
+
+    /// <summary>How long a commit that must not wait waits for the connection (another organization's commit, normally a few ms).</summary>
+    private static readonly TimeSpan QuickConnectionWait = TimeSpan.FromMilliseconds(250);
 
     private void Write(string organizationId, Rows rows)
     {
