@@ -100,6 +100,28 @@ public sealed class FailedCommitTests : IDisposable
         Assert.Equal(created.Data.GetProperty("id").GetString(), meetings.Data[1].GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task A_read_does_not_wait_for_a_locked_file_to_save_its_own_lifecycle_steps()
+    {
+        await using var emulator = await StartAsync(TimeSpan.FromSeconds(60));
+        var org = await ApiClient.NewOrganizationAsync(1000, emulator);
+        var meeting = await org.CreateMeetingAsync();
+        var recording = (await org.StartRecordingAsync(meeting)).GetProperty("id").GetString();
+        var due = DateTime.UtcNow.AddMilliseconds(1100);
+
+        Reply read;
+        using (HoldWriteLock())
+        {
+            // INVOKED -> RECORDING is due now; saving it would have to wait for the file.
+            await Eventually.UntilAsync(() => DateTime.UtcNow > due, "the lifecycle step to be due");
+            read = await org.GetAsync($"recordings/{recording}").WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        // Served at once, as the file has it: the step stays due and happens once the file is free.
+        Assert.Equal("INVOKED", read.Expect(200).Data.GetProperty("status").GetString());
+        Assert.Equal("RECORDING", (await org.GetAsync($"recordings/{recording}")).Expect(200).Data.GetProperty("status").GetString());
+    }
+
     /// <summary>An emulator on the data file whose store tells the test when a commit with changes of the watched organization begins.</summary>
     private Task<DyteEmulator> StartAsync(TimeSpan busyTimeout) =>
         DyteEmulator.StartAsync(new EmulatorOptions { Port = 0, DataFile = _file, DataFileBusyTimeout = busyTimeout }, configureServices: services =>
@@ -133,10 +155,10 @@ public sealed class FailedCommitTests : IDisposable
         public void LoadInto(EmulatorState state) => inner.LoadInto(state);
         public void SaveOrganization(Organization organization) => inner.SaveOrganization(organization);
 
-        public void Commit(Organization organization)
+        public void Commit(Organization organization, bool wait = true)
         {
             if (organization.Id == test._watched && !organization.Changes.IsEmpty) test._commitStarted.TrySetResult();
-            inner.Commit(organization);
+            inner.Commit(organization, wait);
         }
 
         public void Dispose() => inner.Dispose();

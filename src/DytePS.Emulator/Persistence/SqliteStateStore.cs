@@ -186,7 +186,7 @@ public sealed class SqliteStateStore : IStateStore
     /// <see cref="DataFileUnavailableException"/> is thrown. The events the write raised are
     /// published only if it was committed.
     /// </summary>
-    public void Commit(Organization organization)
+    public void Commit(Organization organization, bool wait = true)
     {
         try
         {
@@ -218,6 +218,7 @@ public sealed class SqliteStateStore : IStateStore
                 // Locked by another process: undo in memory, keeping the write's events aside.
                 raised = organization.Outbox.TakeAll();
                 if (!TryReload(organization)) throw new DataFileUnavailableException(new InvalidOperationException("The data file could not be read to undo the write."));
+                if (!wait) throw new DataFileUnavailableException(new InvalidOperationException("The data file is locked; not waiting for it."));
             }
             finally
             {

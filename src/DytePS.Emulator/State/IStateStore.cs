@@ -26,7 +26,11 @@ public interface IStateStore : IDisposable
     /// transaction fails the organization stays as the file has it and
     /// Persistence.DataFileUnavailableException is thrown.
     /// </summary>
-    void Commit(Organization organization);
+    /// <param name="wait">
+    /// False: when the file is locked, undo and throw at once instead of waiting for it (reads and
+    /// the ticker applying lifecycle steps: the steps stay due).
+    /// </param>
+    void Commit(Organization organization, bool wait = true);
 }
 
 /// <summary>The default: nothing outlives the process.</summary>
@@ -52,7 +56,7 @@ public sealed class MemoryStateStore : IStateStore
     {
     }
 
-    public void Commit(Organization organization)
+    public void Commit(Organization organization, bool wait = true)
     {
     }
 

@@ -50,7 +50,8 @@ public static class OrganizationWrites
     /// <summary>
     /// For reads: applies the lifecycle steps due now and commits them, unless a write is under way
     /// (then that write, the next request or the ticker applies them; a read never waits for
-    /// another request's commit). A failed commit is undone and the read still served.
+    /// another request's commit), and without waiting for a locked file: then the steps are undone,
+    /// stay due, and the read is still served.
     /// </summary>
     public static void AdvanceIfFree(Organization organization, DateTime now, IStateStore store, EventDispatcher dispatcher)
     {
@@ -58,7 +59,8 @@ public static class OrganizationWrites
         try
         {
             lock (organization.Gate) organization.Advance(now);
-            store.Commit(organization);
+            // Without waiting: a read must not wait for a locked file, even for its own steps.
+            store.Commit(organization, wait: false);
             dispatcher.Flush(organization);
         }
         catch (DataFileUnavailableException)
