@@ -52,6 +52,7 @@ public static class CommandLine
           --data <file>         keep organizations (credentials, account ids, settings), every
                                 entity, pending lifecycle steps and the webhook signing key in
                                 a SQLite file, so they survive a restart (default: in memory)
+                                One emulator per file: a second one exits with code 3.
           --log-requests        print each API request (method, path, status, time)
           -h, --help            show this help
 
@@ -61,12 +62,14 @@ public static class CommandLine
         signed; the public key is at /.well-known/webhooks.json. The control surface is under
         /_emulator/: organizations (POST /_emulator/organizations), seeding, reset, the request
         and delivery logs, faults (POST /_emulator/faults), rate limits, participants joining
-        and leaving, recording downloads.
+        and leaving, recording downloads. Requests from web pages (a Host other than localhost,
+        127.0.0.1 or [::1], or a foreign Origin) are refused with 403.
         Exit codes:
           0  stopped (Ctrl+C, SIGTERM) or --help
           1  an unexpected error (one line on standard error)
           2  a bad option, --fault or --data file (one line on standard error)
-          3  the port cannot be listened on, usually because another program uses it
+          3  in use elsewhere: the port cannot be listened on, or another emulator uses
+             the --data file (one line on standard error)
 
         See docs/emulator.md.
         """;
@@ -74,7 +77,8 @@ public static class CommandLine
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
     public const int ExitBadInput = 2;
-    public const int ExitCannotListen = 3;
+    /// <summary>Something another program holds: the port, or the --data file (another emulator).</summary>
+    public const int ExitInUse = 3;
 
     /// <summary>Writes "dyte-emulator: <paramref name="message"/>" as one line on standard error and returns <paramref name="exitCode"/>.</summary>
     public static int Fail(string message, int exitCode)

@@ -71,16 +71,21 @@ public sealed class DyteEmulator : IAsyncDisposable
         builder.Services.AddSingleton<ParticipantTokens>();
         builder.Services.AddSingleton<DeliveryLog>();
         // The container owns (and disposes) the store; the data file closes when the emulator stops.
-        builder.Services.AddSingleton<IStateStore>(_ => options.DataFile is { } file ? new SqliteStateStore(file) : new MemoryStateStore());
+        builder.Services.AddSingleton<IStateStore>(_ => options.DataFile is { } file ? new SqliteStateStore(file, options.DataFileBusyTimeout) : new MemoryStateStore());
         builder.Services.AddSingleton<WebhookSigner>();
+        builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDeliverer>();
         builder.Services.AddSingleton<IEmulatorEvents>(services => services.GetRequiredService<WebhookDeliverer>());
-        builder.Services.AddHostedService<WebhookDeliveryWorker>();
         builder.Services.AddSingleton<EventDispatcher>();
         builder.Services.AddHostedService<LifecycleTicker>();
         configureServices?.Invoke(builder.Services);
 
+        // The service's limit is not documented; 1 MiB is far above any real body (docs/emulator.md).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBodyBytes);
+
         var app = builder.Build();
+        // First: a request from a web page (foreign Host or Origin) is refused before anything else sees it.
+        app.UseMiddleware<LoopbackOnlyMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ApiProblemMiddleware>();
         MapApi<BasicAuthFilter>(app.MapGroup(ApiPrefix));
@@ -96,6 +101,11 @@ public sealed class DyteEmulator : IAsyncDisposable
         {
             store = app.Services.GetRequiredService<IStateStore>();
             store.LoadInto(state);
+        }
+        catch (DataFileInUseException)
+        {
+            await app.DisposeAsync();
+            throw;
         }
         catch (Exception e) when (e is SqliteException or InvalidDataException or System.Text.Json.JsonException)
         {

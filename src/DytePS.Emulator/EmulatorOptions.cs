@@ -44,6 +44,24 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? DataFile { get; set; }
 
+    /// <summary>
+    /// How long a commit to the data file waits for another process's lock on it before the write
+    /// fails with 503 and is undone (SQLite's busy timeout).
+    /// </summary>
+    public TimeSpan DataFileBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The webhook deliveries each organization sends at once.</summary>
+    public const int DefaultWebhookConcurrency = 8;
+
+    /// <summary>The webhook deliveries each organization sends at once (see <see cref="DefaultWebhookConcurrency"/>).</summary>
+    public int WebhookConcurrency { get; set; } = DefaultWebhookConcurrency;
+
+    /// <summary>
+    /// The webhook deliveries each organization may have waiting to be sent; past it, new ones are
+    /// dropped (and logged as not delivered), for that organization only.
+    /// </summary>
+    public int WebhookQueueCapacity { get; set; } = 1_000;
+
     /// <summary>Write each request to the console as it is served.</summary>
     public bool LogRequests { get; set; }
 

@@ -22,6 +22,11 @@ try
 {
     started = await DyteEmulator.StartAsync(options);
 }
+catch (DytePS.Emulator.Persistence.DataFileInUseException e)
+{
+    // Another emulator runs on the same --data file.
+    return CommandLine.Fail(e.Message, CommandLine.ExitInUse);
+}
 catch (FormatException e)
 {
     // Options that can only be checked against the running API (a --fault's operation or
@@ -30,11 +35,11 @@ catch (FormatException e)
 }
 catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
-    return CommandLine.Fail($"port {options.Port} on 127.0.0.1 is in use by another program; choose another with --port (0 picks a free one).", CommandLine.ExitCannotListen);
+    return CommandLine.Fail($"port {options.Port} on 127.0.0.1 is in use by another program; choose another with --port (0 picks a free one).", CommandLine.ExitInUse);
 }
 catch (IOException e)
 {
-    return CommandLine.Fail($"cannot listen on port {options.Port} of 127.0.0.1: {e.Message}", CommandLine.ExitCannotListen);
+    return CommandLine.Fail($"cannot listen on port {options.Port} of 127.0.0.1: {e.Message}", CommandLine.ExitInUse);
 }
 catch (Exception e)
 {

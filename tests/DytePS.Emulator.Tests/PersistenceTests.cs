@@ -167,7 +167,7 @@ public sealed class PersistenceTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
             if (File.Exists(_file + suffix)) File.Delete(_file + suffix);
     }
 

@@ -3,7 +3,11 @@ using Xunit;
 
 namespace DytePS.Emulator.Tests;
 
-/// <summary>Storage credentials are accepted and then gone: no response, log entry or event carries them.</summary>
+/// <summary>
+/// Storage credentials are accepted and then gone: no response, log entry or event carries them.
+/// And an API key sent in the wrong place of a failed login is in no answer and nothing the
+/// control API serves.
+/// </summary>
 public sealed class SecretTests
 {
     [Fact]
@@ -45,6 +49,33 @@ public sealed class SecretTests
         {
             Assert.DoesNotContain(secret, payload.ToJsonString());
             Assert.DoesNotContain(accessKey, payload.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public async Task An_api_key_in_a_failed_login_appears_in_no_response_or_control_api_output()
+    {
+        var org = await ApiClient.NewOrganizationAsync(0, await EventsEmulator.GetAsync());
+        var key = org.ApiKey;
+        string Basic(string user, string password) => "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}"));
+
+        var replies = new List<Reply>
+        {
+            // Swapped, the key alone as the user name, the key after a wrong organization id.
+            (await org.CallAsync(HttpMethod.Get, "meetings", authorization: Basic(key, org.OrganizationId))).Expect(401),
+            (await org.CallAsync(HttpMethod.Post, "meetings", new { title = "x" }, authorization: Basic(key, ""))).Expect(401),
+            (await org.CallAsync(HttpMethod.Get, "meetings", authorization: Basic(Guid.NewGuid().ToString(), key))).Expect(401),
+            // Bearer: the key under an app id that is the key itself, and under another account.
+            (await org.RealtimeKitAsync(HttpMethod.Get, "meetings", appId: key)).Expect(401),
+            (await org.RealtimeKitAsync(HttpMethod.Get, "meetings", accountId: Guid.NewGuid().ToString())).Expect(401),
+        };
+        foreach (var control in new[] { "requests", "deliveries", "organizations", "faults", "" })
+            replies.Add((await org.ControlAsync(HttpMethod.Get, control)).Expect(200));
+
+        foreach (var reply in replies)
+        {
+            Assert.DoesNotContain(key, reply.Text);
+            Assert.DoesNotContain(key, string.Join(" ", reply.Headers.Select(h => string.Join(",", h.Value))));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace DytePS.Packager.Tests;
 /// <summary>
 /// The emulator as the dotnet tool DytePS.Emulator: packed from the built project, installed from a
 /// local folder source, started as dyte-emulator, used and stopped; and the ways it refuses to start,
-/// each one line on standard error and a documented exit code (2: bad input, 3: cannot listen).
+/// each one line on standard error and a documented exit code (2: bad input, 3: in use elsewhere).
 /// </summary>
 [Collection(DistributionCollection.Name)]
 public sealed class EmulatorToolTests(EmulatorToolFixture tool) : IDisposable

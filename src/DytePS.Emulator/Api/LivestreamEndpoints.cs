@@ -20,7 +20,7 @@ public static class LivestreamEndpoints
     private static IResult List(HttpContext context, string meetingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);
             return ApiResults.Data(organization.Livestreams.InGroup(meeting.Id).Select(l => l.View()).ToList());
@@ -57,7 +57,7 @@ public static class LivestreamEndpoints
     private static IResult GetActive(HttpContext context, string meetingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindActive(organization, meetingId).View());
+        using (organization.ReadLock()) return ApiResults.Data(FindActive(organization, meetingId).View());
     }
 
     private static IResult Stop(HttpContext context, string meetingId, EmulatorState state)

@@ -8,6 +8,9 @@ public static class MeetingEndpoints
 {
     private static readonly string[] Statuses = ["ACTIVE", "INACTIVE"];
 
+    /// <summary>The longest title (the service documents none; this is the module's -Title limit).</summary>
+    public const int MaxTitleLength = 1024;
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/meetings", List).Operation("listMeetings");
@@ -21,7 +24,7 @@ public static class MeetingEndpoints
         var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
         var search = context.Request.Query["search"].ToString();
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             IReadOnlyList<MeetingRecord> meetings = organization.Meetings.All;
             if (!string.IsNullOrEmpty(search))
@@ -39,7 +42,7 @@ public static class MeetingEndpoints
         var now = state.UtcNow;
         var meeting = new MeetingRecord
         {
-            Title = body.String("title"),
+            Title = body.String("title", maxLength: MaxTitleLength),
             PreferredRegion = body.String("preferred_region"),
             RecordOnStart = body.Bool("record_on_start") ?? false,
             LiveStreamOnStart = body.Bool("live_stream_on_start") ?? false,
@@ -53,7 +56,7 @@ public static class MeetingEndpoints
     private static IResult Get(HttpContext context, string meetingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindMeeting(organization, meetingId));
+        using (organization.ReadLock()) return ApiResults.Data(FindMeeting(organization, meetingId));
     }
 
     private static async Task<IResult> Update(HttpContext context, string meetingId, EmulatorState state)
@@ -61,7 +64,7 @@ public static class MeetingEndpoints
         var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(meetingId, nameof(meetingId));
         var body = await JsonBody.ReadAsync(context.Request);
-        var title = body.String("title");
+        var title = body.String("title", maxLength: MaxTitleLength);
         var status = body.Enum("status", Statuses);
         lock (organization.Gate)
         {

@@ -23,7 +23,7 @@ public static class ParticipantEndpoints
     {
         var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);
             return ApiResults.Page(page.Apply(organization.Participants.InGroup(meeting.Id)).Select(p => p.View()));
@@ -61,7 +61,7 @@ public static class ParticipantEndpoints
     private static IResult Get(HttpContext context, string meetingId, string participantId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindParticipant(organization, meetingId, participantId).View());
+        using (organization.ReadLock()) return ApiResults.Data(FindParticipant(organization, meetingId, participantId).View());
     }
 
     private static async Task<IResult> Update(HttpContext context, string meetingId, string participantId, EmulatorState state)

@@ -29,7 +29,7 @@ public static class RecordingEndpoints
         var page = PageQuery.From(context.Request);
         var meetingId = QueryFilters.Uuid(context.Request, "meeting_id");
         var status = QueryFilters.Enum(context.Request, "status", RecordingRecord.Statuses);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var recordings = (meetingId is { } id ? organization.Recordings.InGroup(id) : organization.Recordings.All)
                 .Where(r => status is null || r.Status == status)
@@ -76,7 +76,7 @@ public static class RecordingEndpoints
     private static IResult Get(HttpContext context, string recordingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindRecording(organization, recordingId).View());
+        using (organization.ReadLock()) return ApiResults.Data(FindRecording(organization, recordingId).View());
     }
 
     private static async Task<IResult> Update(HttpContext context, string recordingId, EmulatorState state)
@@ -101,7 +101,7 @@ public static class RecordingEndpoints
     private static IResult GetActive(HttpContext context, string meetingId)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);
             var recording = RecordingLifecycle.Active(organization, meeting.Id)

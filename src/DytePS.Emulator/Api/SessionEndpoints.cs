@@ -21,7 +21,7 @@ public static class SessionEndpoints
         var page = PageQuery.From(context.Request);
         var status = QueryFilters.Enum(context.Request, "status", SessionRecord.Statuses);
         var meetingId = QueryFilters.Uuid(context.Request, "associated_id");
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var sessions = (meetingId is { } id ? organization.Sessions.InGroup(id) : organization.Sessions.All)
                 .Where(s => status is null || s.Status == status)
@@ -34,14 +34,14 @@ public static class SessionEndpoints
     private static IResult Get(HttpContext context, string sessionId, EmulatorState state)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(FindSession(organization, sessionId).View(state.UtcNow));
+        using (organization.ReadLock()) return ApiResults.Data(FindSession(organization, sessionId).View(state.UtcNow));
     }
 
     private static IResult ListParticipants(HttpContext context, string sessionId, EmulatorState state)
     {
         var organization = ApiCaller.OrganizationOf(context);
         var page = PageQuery.From(context.Request);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var session = FindSession(organization, sessionId);
             var now = state.UtcNow;
@@ -52,7 +52,7 @@ public static class SessionEndpoints
     private static IResult GetActive(HttpContext context, string meetingId, EmulatorState state)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate)
+        using (organization.ReadLock())
         {
             var meeting = MeetingEndpoints.FindMeeting(organization, meetingId);
             var session = SessionLifecycle.LiveSession(organization, meeting.Id)

@@ -19,7 +19,7 @@ public static class WebhookEndpoints
     private static IResult List(HttpContext context)
     {
         var organization = ApiCaller.OrganizationOf(context);
-        lock (organization.Gate) return ApiResults.Data(organization.Webhooks.All.Select(w => w.View()).ToList());
+        using (organization.ReadLock()) return ApiResults.Data(organization.Webhooks.All.Select(w => w.View()).ToList());
     }
 
     private static async Task<IResult> Create(HttpContext context, EmulatorState state)
@@ -53,7 +53,7 @@ public static class WebhookEndpoints
         }
     }
 
-    private static IResult Delete(HttpContext context, string webhookId)
+    private static IResult Delete(HttpContext context, string webhookId, Webhooks.WebhookDeliverer deliverer)
     {
         var organization = ApiCaller.OrganizationOf(context);
         var id = RouteIds.Parse(webhookId, nameof(webhookId));
@@ -61,6 +61,8 @@ public static class WebhookEndpoints
         {
             if (!organization.Webhooks.Remove(id)) throw ApiProblem.NotFound("Webhook");
         }
+        // Nothing more goes to a deleted webhook: its queued deliveries and retries are dropped.
+        deliverer.Forget(organization.Id, id);
         return ApiResults.Message("Webhook deleted");
     }
 

@@ -25,11 +25,17 @@ public static class ControlEndpoints
         control.MapGet("/organizations", (EmulatorState state) => Results.Json(state.Organizations.Select(o => View(o)), ApiJson.Options));
         control.MapPost("/organizations", CreateOrganization);
         control.MapPost("/organizations/{organizationId}/reset", (
-            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store) =>
+            string organizationId, EmulatorState state, RequestLog log, FaultRegistry faults, RateLimits limits, DeliveryLog deliveries, IStateStore store,
+            WebhookDeliverer deliverer, Events.EventDispatcher dispatcher) =>
         {
             var organization = RequireOrganization(state, organizationId);
-            organization.Reset();
-            store.Commit(organization);
+            OrganizationWrites.Run(organization, store, dispatcher, () =>
+            {
+                organization.Reset();
+                return 0;
+            });
+            // Its webhook deliveries too: queued, in flight and retries to come.
+            deliverer.Drain(organization.Id);
             log.Clear(organizationId);
             faults.Clear(organizationId);
             limits.Reset(organizationId);
@@ -73,7 +79,16 @@ public static class ControlEndpoints
         {
             throw ApiProblem.Conflict(e.Message);
         }
-        store.SaveOrganization(organization);
+        try
+        {
+            store.SaveOrganization(organization);
+        }
+        catch (Persistence.DataFileUnavailableException)
+        {
+            // Not in the file: not created.
+            state.Remove(organization);
+            throw;
+        }
         return Results.Json(View(organization, withKey: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -99,8 +114,17 @@ public static class ControlEndpoints
         var organization = RequireOrganization(state, organizationId);
         var body = await JsonBody.ReadAsync(context.Request);
         var perMinute = body.Int("requests_per_minute", 0, 1_000_000) ?? throw ApiProblem.BadRequest("'requests_per_minute' is required.");
+        var previous = organization.RequestsPerMinute;
         organization.RequestsPerMinute = perMinute;
-        store.SaveOrganization(organization);
+        try
+        {
+            store.SaveOrganization(organization);
+        }
+        catch (Persistence.DataFileUnavailableException)
+        {
+            organization.RequestsPerMinute = previous;
+            throw;
+        }
         limits.Reset(organization.Id);
         return Results.Json(new { organization = organization.Id, requests_per_minute = perMinute }, ApiJson.Options);
     }
@@ -110,7 +134,7 @@ public static class ControlEndpoints
     /// <c>participants_per_meeting</c> participants (preset <c>preset_name</c>) in each new meeting,
     /// and in the existing meeting <c>meeting_id</c> when given.
     /// </summary>
-    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store)
+    private static async Task<IResult> Seed(HttpContext context, string organizationId, EmulatorState state, IStateStore store, Events.EventDispatcher dispatcher)
     {
         const int MaxItems = 10_000_000;
         var organization = RequireOrganization(state, organizationId);
@@ -122,19 +146,21 @@ public static class ControlEndpoints
         var meetingId = body.Uuid("meeting_id");
         if ((long)perMeeting * (meetings + (meetingId is null ? 0 : 1)) > MaxItems)
             throw ApiProblem.BadRequest($"At most {MaxItems} participants can be seeded at once.");
-        var participants = 0;
-        if (meetingId is { } existingId)
+        return OrganizationWrites.Run(organization, store, dispatcher, () =>
         {
-            lock (organization.Gate)
+            var participants = 0;
+            if (meetingId is { } existingId)
             {
-                var meeting = organization.Meetings.Find(existingId) ?? throw ApiProblem.NotFound("Meeting");
-                Seeder.AddParticipants(organization, meeting, perMeeting, presetName, state.UtcNow);
+                lock (organization.Gate)
+                {
+                    var meeting = organization.Meetings.Find(existingId) ?? throw ApiProblem.NotFound("Meeting");
+                    Seeder.AddParticipants(organization, meeting, perMeeting, presetName, state.UtcNow);
+                }
+                participants += perMeeting;
             }
-            participants += perMeeting;
-        }
-        var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
-        store.Commit(organization);
-        return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
+            var created = Seeder.AddMeetings(organization, state, meetings, titlePrefix, perMeeting, presetName);
+            return Results.Json(new { meetings = created.Meetings, participants = participants + created.Participants }, ApiJson.Options);
+        });
     }
 
     public static Organization RequireOrganization(EmulatorState state, string id) =>

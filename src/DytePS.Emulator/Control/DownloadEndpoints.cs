@@ -28,22 +28,15 @@ public static class DownloadEndpoints
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
         var id = RouteIds.Parse(recordingId, nameof(recordingId));
         long size;
-        try
+        // A read: the due lifecycle steps (UPLOADING -> UPLOADED) if no write is under way.
+        OrganizationWrites.AdvanceIfFree(organization, state.UtcNow, store, dispatcher);
+        using (organization.ReadLock())
         {
-            lock (organization.Gate)
-            {
-                organization.Advance(state.UtcNow);
-                var recording = organization.Recordings.Find(id);
-                if (recording is null || recording.OutputFileName != fileName) throw ApiProblem.NotFound("Recording file");
-                if (recording.Status != RecordingRecord.Uploaded)
-                    throw new ApiProblem(StatusCodes.Status404NotFound, $"Recording is {recording.Status}; its file is available once UPLOADED");
-                size = recording.FileSize;
-            }
-        }
-        finally
-        {
-            store.Commit(organization);
-            dispatcher.Flush(organization);
+            var recording = organization.Recordings.Find(id);
+            if (recording is null || recording.OutputFileName != fileName) throw ApiProblem.NotFound("Recording file");
+            if (recording.Status != RecordingRecord.Uploaded)
+                throw new ApiProblem(StatusCodes.Status404NotFound, $"Recording is {recording.Status}; its file is available once UPLOADED");
+            size = recording.FileSize;
         }
         return Results.Stream(new RecordingFileStream(id, size), "video/mp4", enableRangeProcessing: true);
     }
@@ -54,7 +47,7 @@ public static class DownloadEndpoints
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
         var id = RouteIds.Parse(livestreamId, nameof(livestreamId));
         string status;
-        lock (organization.Gate) status = (organization.Livestreams.Find(id) ?? throw ApiProblem.NotFound("Livestream")).Status;
+        using (organization.ReadLock()) status = (organization.Livestreams.Find(id) ?? throw ApiProblem.NotFound("Livestream")).Status;
         var ended = status == LivestreamRecord.Offline ? "#EXT-X-ENDLIST\n" : "";
         return Results.Text($"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n{ended}", "application/vnd.apple.mpegurl");
     }

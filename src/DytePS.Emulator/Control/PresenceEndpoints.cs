@@ -26,7 +26,7 @@ public static class PresenceEndpoints
         Func<Organization, MeetingRecord, ParticipantRecord, DateTime, SessionRecord> change)
     {
         var organization = ControlEndpoints.RequireOrganization(state, organizationId);
-        try
+        return OrganizationWrites.Run(organization, store, dispatcher, () =>
         {
             lock (organization.Gate)
             {
@@ -36,11 +36,6 @@ public static class PresenceEndpoints
                 var meeting = organization.Meetings.Find(participant.MeetingId)!;
                 return Results.Json(change(organization, meeting, participant, now).View(now), ApiJson.Options);
             }
-        }
-        finally
-        {
-            store.Commit(organization);
-            dispatcher.Flush(organization);
-        }
+        });
     }
 }

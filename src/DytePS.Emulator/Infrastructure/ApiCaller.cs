@@ -11,6 +11,7 @@ public static class ApiCaller
 {
     private const string OrganizationKey = "dyte.organization";
     private const string ClaimedIdKey = "dyte.claimed-organization-id";
+    private const string LoggedPathKey = "dyte.logged-path";
 
     public static void Authenticated(HttpContext context, Organization organization) => context.Items[OrganizationKey] = organization;
 
@@ -25,4 +26,11 @@ public static class ApiCaller
     public static Organization OrganizationOf(HttpContext context) =>
         context.Items[OrganizationKey] as Organization
         ?? throw new InvalidOperationException("The endpoint is not behind an authentication filter.");
+
+    /// <summary>Logs the request under this path instead of the one it was sent to (see <see cref="LoggedPathOf"/>).</summary>
+    public static void LogPathAs(HttpContext context, string path) => context.Items[LoggedPathKey] = path;
+
+    /// <summary>The path the request log shows: the one requested, unless a filter redacted it.</summary>
+    public static string LoggedPathOf(HttpContext context) =>
+        context.Items[LoggedPathKey] as string ?? context.Request.PathBase + context.Request.Path + context.Request.QueryString;
 }

@@ -28,6 +28,16 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
         {
             await ApiResults.WriteErrorAsync(context, problem.Status, problem.Message);
         }
+        catch (Persistence.DataFileUnavailableException unavailable) when (!context.Response.HasStarted)
+        {
+            logger.LogWarning(unavailable.InnerException, "A commit to the data file failed serving {Path}", context.Request.Path);
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, unavailable.Message);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted && bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the limit of {JsonBody.MaxBodyBytes} bytes.");
+        }
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
         {
             await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, bad.Message);

@@ -35,7 +35,10 @@ public sealed class BasicAuthFilter(EmulatorState state) : IEndpointFilter
         catch (FormatException) { return null; }
         var colon = pair.IndexOf(':');
         if (colon <= 0) return null;
-        ApiCaller.Claimed(http, pair[..colon]);
-        return state.Authenticate(pair[..colon], pair[(colon + 1)..]);
+        var id = pair[..colon];
+        // Filed under the organization it names only when that is a real organization's id: a
+        // user name that is none (an API key given as the user name, say) is never kept.
+        if (state.Find(id) != null) ApiCaller.Claimed(http, id);
+        return state.Authenticate(id, pair[(colon + 1)..]);
     }
 }

@@ -23,6 +23,10 @@ public sealed class BearerAuthFilter(EmulatorState state) : IEndpointFilter
         var organization = Authenticate(http);
         if (organization is null)
         {
+            // The path holds the account and app ids; when the app is no organization, whatever
+            // was put there (a token, swapped with the app id) is not kept in the request log.
+            if (state.Find(http.GetRouteValue("appId") as string ?? "") is null)
+                ApiCaller.LogPathAs(http, RedactedPath(http));
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"RealtimeKit\"";
             return Results.Json(ApiResults.ErrorBody(401, "Unauthorized"), ApiJson.Options, statusCode: 401);
         }
@@ -34,7 +38,8 @@ public sealed class BearerAuthFilter(EmulatorState state) : IEndpointFilter
     {
         var appId = http.GetRouteValue("appId") as string ?? "";
         var accountId = http.GetRouteValue("accountId") as string ?? "";
-        ApiCaller.Claimed(http, appId);
+        // As for Basic: only a real organization's id is kept for the log.
+        if (state.Find(appId) != null) ApiCaller.Claimed(http, appId);
         if (!AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var header)
             || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
             || string.IsNullOrEmpty(header.Parameter))
@@ -44,6 +49,14 @@ public sealed class BearerAuthFilter(EmulatorState state) : IEndpointFilter
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(organization.ApiKey), Encoding.UTF8.GetBytes(header.Parameter))
             ? organization
             : null;
+    }
+
+    private static string RedactedPath(HttpContext http)
+    {
+        var path = (http.Request.PathBase + http.Request.Path).ToString();
+        var prefix = $"/client/v4/accounts/{http.GetRouteValue("accountId")}/realtime/kit/{http.GetRouteValue("appId")}";
+        var rest = path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? path[prefix.Length..] : "";
+        return "/client/v4/accounts/{accountId}/realtime/kit/{appId}" + rest + http.Request.QueryString;
     }
 
     /// <summary>Whether the request came in under the RealtimeKit prefix, where some Dyte fields do not exist.</summary>

@@ -18,11 +18,24 @@ public sealed class JsonBody
         _prefix = prefix;
     }
 
-    /// <summary>Reads the body as a JSON object; an absent body counts as <c>{}</c> when <paramref name="required"/> is false.</summary>
+    /// <summary>The largest request body, in bytes; a larger one answers 413 (Kestrel enforces it, see DyteEmulator).</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The longest string any field takes, unless the field sets its own limit (a meeting title: 1024).</summary>
+    public const int MaxStringLength = 4096;
+
+    /// <summary>
+    /// Reads the body as a JSON object; an absent body counts as <c>{}</c> when <paramref name="required"/>
+    /// is false. The body must be UTF-8, and every string in it (property names included) valid text:
+    /// a lone surrogate escape such as <c>"\ud800"</c> is JSON the service cannot store, so it is a
+    /// 400 here, not a 500 when a handler reads the field.
+    /// </summary>
     public static async Task<JsonBody> ReadAsync(HttpRequest request, bool required = true)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+            throw ApiProblem.BadRequest("The request body is not valid UTF-8.");
         if (buffer.Length == 0)
         {
             if (required) throw ApiProblem.BadRequest("A JSON request body is required.");
@@ -33,11 +46,42 @@ public sealed class JsonBody
             using var document = JsonDocument.Parse(buffer.ToArray());
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw ApiProblem.BadRequest("The request body must be a JSON object.");
+            CheckText(document.RootElement, "");
             return new JsonBody(document.RootElement.Clone());
         }
         catch (JsonException e)
         {
             throw ApiProblem.BadRequest("The request body is not valid JSON: " + e.Message);
+        }
+    }
+
+    /// <summary>Reads every string and property name once, so invalid text is refused naming where it is.</summary>
+    private static void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try { name = property.Name; }
+                    catch (InvalidOperationException)
+                    {
+                        throw ApiProblem.BadRequest($"A property name in {(path.Length == 0 ? "the request body" : $"'{path}'")} is not valid text (a lone surrogate escape).");
+                    }
+                    CheckText(property.Value, path.Length == 0 ? name : path + "." + name);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CheckText(item, path);
+                break;
+            case JsonValueKind.String:
+                try { element.GetString(); }
+                catch (InvalidOperationException)
+                {
+                    throw ApiProblem.BadRequest($"'{path}' is not valid text: it holds a lone surrogate escape (such as \\ud800 without its pair).");
+                }
+                break;
         }
     }
 
@@ -48,7 +92,7 @@ public sealed class JsonBody
 
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-    public string? String(string name, bool required = false, bool allowEmpty = true)
+    public string? String(string name, bool required = false, bool allowEmpty = true, int maxLength = MaxStringLength)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -58,6 +102,7 @@ public sealed class JsonBody
         if (value.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{Field(name)}' must be a string.");
         var text = value.GetString()!;
         if (!allowEmpty && string.IsNullOrWhiteSpace(text)) throw ApiProblem.BadRequest($"'{Field(name)}' must not be empty.");
+        if (text.Length > maxLength) throw ApiProblem.BadRequest($"'{Field(name)}' must be at most {maxLength} characters; got {text.Length}.");
         return text;
     }
 
@@ -147,7 +192,9 @@ public sealed class JsonBody
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String) throw ApiProblem.BadRequest($"'{Field(name)}' must be an array of strings.");
-            items.Add(item.GetString()!);
+            var text = item.GetString()!;
+            if (text.Length > MaxStringLength) throw ApiProblem.BadRequest($"Each of '{Field(name)}' must be at most {MaxStringLength} characters.");
+            items.Add(text);
         }
         return items;
     }

@@ -28,22 +28,15 @@ public sealed class LifecycleTicker(EmulatorState state, EventDispatcher dispatc
 
     private void Tick(Organization organization)
     {
-        // Never wait for a busy organization (a request, a large seed): it would stall every other
+        // Never wait for a busy organization (a write, a large seed): it would stall every other
         // one. A busy organization advances at the start of its next request or on the next tick.
-        if (!Monitor.TryEnter(organization.Gate)) return;
         try
         {
-            organization.Advance(state.UtcNow);
-            store.Commit(organization);
+            OrganizationWrites.AdvanceIfFree(organization, state.UtcNow, store, dispatcher);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Advancing organization {Organization} failed", organization.Id);
         }
-        finally
-        {
-            Monitor.Exit(organization.Gate);
-        }
-        dispatcher.Flush(organization);
     }
 }

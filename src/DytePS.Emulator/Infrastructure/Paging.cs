@@ -5,17 +5,27 @@ public readonly record struct PageQuery(int PageNo, int PerPage)
 {
     public const int DefaultPerPage = 20;
 
-    /// <summary>Reads the query, answering 400 for values that are not positive integers.</summary>
-    public static PageQuery From(HttpRequest request) =>
-        new(ReadPositive(request, "page_no", 1), ReadPositive(request, "per_page", DefaultPerPage));
+    /// <summary>
+    /// The largest page the emulator serves. The service documents no maximum; this is the module's
+    /// own (PageRequest.MaxPageSize), so every page DytePS asks for is served and nothing larger.
+    /// </summary>
+    public const int MaxPerPage = 1000;
 
-    private static int ReadPositive(HttpRequest request, string name, int fallback)
+    /// <summary>Reads the query, answering 400 for values that are not positive integers or are too large.</summary>
+    public static PageQuery From(HttpRequest request) =>
+        new(ReadPositive(request, "page_no", 1, int.MaxValue), ReadPositive(request, "per_page", DefaultPerPage, MaxPerPage));
+
+    private static int ReadPositive(HttpRequest request, string name, int fallback, int max)
     {
         var text = request.Query[name].ToString();
         if (string.IsNullOrEmpty(text)) return fallback;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 1)
-            throw ApiProblem.BadRequest($"'{name}' must be a positive integer.");
-        return value;
+        if (!text.All(char.IsAsciiDigit)) throw ApiProblem.BadRequest($"'{name}' must be a positive integer.");
+        // All digits: too many of them is "too large", not "not positive".
+        var digits = text.TrimStart('0');
+        if (digits.Length == 0) throw ApiProblem.BadRequest($"'{name}' must be a positive integer.");
+        if (digits.Length > 10 || long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) > max)
+            throw ApiProblem.BadRequest($"'{name}' must be at most {max}.");
+        return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Cuts one page out of a snapshot, with the paging block (1-based, inclusive offsets).</summary>

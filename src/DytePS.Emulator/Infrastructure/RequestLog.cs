@@ -5,14 +5,27 @@ namespace DytePS.Emulator.Infrastructure;
 
 /// <summary>
 /// The most recent API requests (not control requests), for tests and users checking what a
-/// script sent. Holds method, path with query, status, duration, organization and the fault
-/// applied, if any; never headers or bodies, so no credential can end up in it.
+/// script sent. Holds method, path with query (cut to <see cref="MaxPathLength"/> characters),
+/// status, duration, organization and the fault applied, if any; never headers or bodies, so no
+/// credential can end up in it. A failed login is filed under the organization it named only when
+/// that organization exists: a user name that is no organization id may be anything, an API key
+/// given in the wrong place included, and is not kept.
 /// </summary>
 public sealed class RequestLog : OrganizationLog<RequestLogEntry>
 {
-    protected override RequestLogEntry Numbered(RequestLogEntry entry, long sequence) => entry with { Sequence = sequence };
+    /// <summary>The longest path with query the log keeps; longer ones are cut, ending in "...".</summary>
+    public const int MaxPathLength = 2048;
+
+    protected override RequestLogEntry Numbered(RequestLogEntry entry, long sequence) => entry with
+    {
+        Sequence = sequence,
+        Path = entry.Path.Length <= MaxPathLength ? entry.Path : entry.Path[..(MaxPathLength - 3)] + "...",
+    };
 
     protected override string? OrganizationOf(RequestLogEntry entry) => entry.OrganizationId;
+
+    protected override long SizeOf(RequestLogEntry entry) =>
+        TextBytes(entry.Method, entry.Path, entry.Operation, entry.OrganizationId, entry.Fault);
 }
 
 public sealed record RequestLogEntry(
@@ -40,7 +53,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, D
             // A dropped or held connection sent no status at all.
             var status = fault is FaultDefinition.Drop or FaultDefinition.Hang ? 0 : context.Response.StatusCode;
             var entry = new RequestLogEntry(0, state.UtcNow, context.Request.Method,
-                context.Request.PathBase + context.Request.Path + context.Request.QueryString, ApiOperation.Of(context), status,
+                ApiCaller.LoggedPathOf(context), ApiOperation.Of(context), status,
                 clock.Elapsed.TotalMilliseconds, ApiCaller.OrganizationIdOf(context), fault);
             log.Add(entry);
             if (options.LogRequests)

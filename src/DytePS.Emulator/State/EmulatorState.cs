@@ -41,6 +41,9 @@ public sealed class EmulatorState
 
     public Organization? Find(string id) => _organizations.GetValueOrDefault(id);
 
+    /// <summary>Takes back an organization just added whose creation could not be saved.</summary>
+    public void Remove(Organization organization) => _organizations.TryRemove(KeyValuePair.Create(organization.Id, organization));
+
     /// <summary>The organization whose id and key match, compared in constant time.</summary>
     public Organization? Authenticate(string id, string apiKey)
     {

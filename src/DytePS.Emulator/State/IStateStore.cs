@@ -19,10 +19,18 @@ public interface IStateStore : IDisposable
 
     /// <summary>
     /// Writes what the organization changed since the last commit (<see cref="Organization.Changes"/>)
-    /// in one transaction, under its lock. Called before an answer is sent, so an acknowledged
-    /// change is never lost.
+    /// in one transaction. Called before an answer is sent, so an acknowledged change is never lost;
+    /// called holding <see cref="Organization.WriteGate"/> and not <see cref="Organization.Gate"/>
+    /// (see <see cref="OrganizationWrites"/>). Readers never see a change before it is committed:
+    /// a commit that cannot happen at once undoes the change in memory before it waits. When the
+    /// transaction fails the organization stays as the file has it and
+    /// Persistence.DataFileUnavailableException is thrown.
     /// </summary>
-    void Commit(Organization organization);
+    /// <param name="wait">
+    /// False: when the file is locked, undo and throw at once instead of waiting for it (reads and
+    /// the ticker applying lifecycle steps: the steps stay due).
+    /// </param>
+    void Commit(Organization organization, bool wait = true);
 }
 
 /// <summary>The default: nothing outlives the process.</summary>
@@ -48,7 +56,7 @@ public sealed class MemoryStateStore : IStateStore
     {
     }
 
-    public void Commit(Organization organization)
+    public void Commit(Organization organization, bool wait = true)
     {
     }
 

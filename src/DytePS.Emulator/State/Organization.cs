@@ -67,7 +67,48 @@ public sealed class Organization
     /// <summary>The API's budget of requests per minute (see Infrastructure.RateLimits); 0: unlimited.</summary>
     public int RequestsPerMinute { get; set; }
 
+    /// <summary>Guards the tables: every read and change of them happens under it, briefly.</summary>
     public object Gate { get; } = new();
+
+    /// <summary>
+    /// Enters <see cref="Gate"/> to read. A write's changes are in memory uncommitted only from its
+    /// last change until its commit takes them under <see cref="Gate"/> and, within the same hold,
+    /// either commits them (the file is free) or undoes them (it is not): a read that comes in that
+    /// moment waits for the hold (as long as a free file's commit takes), never for a locked file.
+    /// Use as <c>using (organization.ReadLock()) { ... }</c>.
+    /// </summary>
+    public ReadScope ReadLock()
+    {
+        Monitor.Enter(Gate);
+        var guard = Environment.TickCount64 + 10_000;
+        // The hang guard only matters if a change were ever left without a commit: then read anyway.
+        while (!Changes.IsEmpty && Environment.TickCount64 < guard) Monitor.Wait(Gate, 50);
+        return new ReadScope(Gate);
+    }
+
+    /// <summary>Leaves the <see cref="Gate"/> a <see cref="ReadLock"/> entered.</summary>
+    public readonly struct ReadScope(object gate) : IDisposable
+    {
+        public void Dispose() => Monitor.Exit(gate);
+    }
+
+    /// <summary>
+    /// Held by a write from its first change to the end of its commit to the data file (see
+    /// <see cref="OrganizationWrites"/>); never needed to read.
+    /// </summary>
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    /// <summary>
+    /// Set when a failed commit could not read the data file to undo itself: the organization's
+    /// memory may hold a change the file does not, so nothing is served until it is reloaded.
+    /// </summary>
+    public bool NeedsReload
+    {
+        get => Volatile.Read(ref _needsReload);
+        set => Volatile.Write(ref _needsReload, value);
+    }
+
+    private bool _needsReload;
 
     /// <summary>Orders publication of <see cref="Outbox"/>; never taken while holding <see cref="Gate"/>.</summary>
     public object PublishGate { get; } = new();
@@ -94,6 +135,21 @@ public sealed class Organization
     {
         RecordingLifecycle.Advance(this, now);
         LivestreamLifecycle.Advance(this, now);
+    }
+
+    /// <summary>
+    /// Empties the tables and the outbox without starting a new generation: the first step of
+    /// reloading the organization from the data file after a failed commit. Call under <see cref="Gate"/>.
+    /// </summary>
+    public void ClearForReload()
+    {
+        Meetings.Clear();
+        Participants.Clear();
+        Sessions.Clear();
+        Recordings.Clear();
+        Livestreams.Clear();
+        Webhooks.Clear();
+        Outbox.Clear();
     }
 
     /// <summary>Forgets everything the organization holds; its credentials and settings stay.</summary>

@@ -12,6 +12,8 @@ public sealed class DeliveryLog : OrganizationLog<DeliveryLogEntry>
 
     protected override string? OrganizationOf(DeliveryLogEntry entry) => entry.OrganizationId;
 
+    protected override long SizeOf(DeliveryLogEntry entry) => TextBytes(entry.OrganizationId, entry.Event, entry.Url, entry.Error);
+
     /// <summary>The URL as logged: without a user:password part.</summary>
     public static string Redact(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0

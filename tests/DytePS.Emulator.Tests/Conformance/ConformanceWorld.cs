@@ -27,9 +27,10 @@ public sealed class ConformanceWorld
     /// <summary>A meeting with nothing running, where a recording or livestream can start.</summary>
     public string SpareMeetingId { get; }
 
-    public static async Task<ConformanceWorld> CreateAsync(bool realtimeKit = false)
+    /// <param name="emulator">Where (default: the shared emulator).</param>
+    public static async Task<ConformanceWorld> CreateAsync(bool realtimeKit = false, DyteEmulator? emulator = null)
     {
-        var org = await ApiClient.NewOrganizationAsync();
+        var org = await ApiClient.NewOrganizationAsync(0, emulator);
         var meeting = await org.CreateMeetingAsync("Conformance");
         var participant = await org.AddParticipantIdAsync(meeting);
         var session = (await org.JoinAsync(meeting, participant)).Expect(200).Json.GetProperty("id").GetString()!;

@@ -57,6 +57,9 @@ public static class RequestBodies
         {
             case "string":
                 yield return ("as a number", 12345);
+                // docs/emulator.md, Limits: no lone surrogate escape, at most 4096 characters.
+                yield return ("with a lone surrogate escape", LoneSurrogate);
+                yield return ("longer than 4096 characters", new string('x', 4097));
                 if (property.Enum.Count > 0) yield return ("outside the enum", "NOT-IN-THE-ENUM");
                 if (property.Format == "uuid")
                 {
@@ -90,6 +93,15 @@ public static class RequestBodies
                 break;
         }
     }
+
+    /// <summary>
+    /// Stands for <c>"\ud800"</c>, a JSON string no writer produces from a .NET string: the serialized
+    /// body must go through <see cref="WithLoneSurrogates"/> before it is sent.
+    /// </summary>
+    public const string LoneSurrogate = "@@lone-surrogate@@";
+
+    /// <summary>The body text with every <see cref="LoneSurrogate"/> made a lone surrogate escape.</summary>
+    public static string WithLoneSurrogates(string json) => json.Replace(LoneSurrogate, "\\ud800");
 
     private static JsonObject Without(JsonObject body, string name)
     {
