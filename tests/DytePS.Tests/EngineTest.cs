@@ -54,6 +54,27 @@ public abstract class EngineTest : IAsyncLifetime
 
     protected Task<IReadOnlyList<LoggedRequest>> RequestsAsync() => Org.RequestsAsync();
 
+    /// <summary>
+    /// The request log once every request sent so far has reached it. The emulator logs a request
+    /// when its handler ends, which for a request the client cancelled (a page read ahead, a
+    /// stopped pipeline) can be after the command returned. So this sends a marker request of its
+    /// own (GET /webhooks?settled=&lt;guid&gt;, left out of the result) and waits, polling, until the log
+    /// has it; 30 s only as a hang guard.
+    /// </summary>
+    protected async Task<IReadOnlyList<LoggedRequest>> SettledRequestsAsync()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        Run($"Invoke-DyteRequest -Method GET -Path webhooks -Query @{{ settled = '{marker}' }} | Out-Null").ThrowIfFailed();
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var requests = await RequestsAsync();
+            if (requests.Any(r => r.Path.Contains(marker, StringComparison.Ordinal)))
+                return requests.Where(r => !r.Path.Contains(marker, StringComparison.Ordinal)).ToList();
+            await Task.Delay(20, guard.Token);
+        }
+    }
+
     protected static SecureString Secure(string text)
     {
         var secure = new SecureString();

@@ -33,7 +33,7 @@ public sealed class RepositoryTests
         Assert.Contains("operationId: listMeetings", Read("spec", "dyte-v2.openapi.yaml"));
         Assert.True(File.Exists(Path.Combine(BuildPaths.RepoRoot, "spec", "dyte-api-facts.md")));
 
-        // A fresh clone has nothing beside it: no source, project or script may reach ../shared.
+        // A fresh clone has nothing beside it: no source, project or script may reach the shared folder next to the repository.
         var outside = new System.Text.RegularExpressions.Regex(@"""\.\.""\s*,\s*""shared""|\.\./shared");
         string[] kinds = ["*.cs", "*.csproj", "*.props", "*.targets", "*.ps1", "*.psd1"];
         var offenders = new[] { "src", "tests", "tools", "bench", "examples" }

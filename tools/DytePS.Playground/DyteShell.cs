@@ -5,8 +5,9 @@ using System.Management.Automation.Runspaces;
 namespace DytePS.Playground;
 
 /// <summary>
-/// A PowerShell 7 runspace (InitialSessionState.CreateDefault2: the Core commands only) with
-/// DytePS imported from its built folder by manifest, exactly as a user imports it.
+/// A PowerShell 7 runspace with the full command set of pwsh (InitialSessionState.CreateDefault
+/// from Microsoft.PowerShell.SDK: Select-Object, Import-Csv, Export-Csv, ConvertTo-Json,
+/// Format-Table, ...) and DytePS imported from its built folder by manifest, exactly as a user imports it.
 /// </summary>
 public sealed class DyteShell : IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class DyteShell : IDisposable
     {
         var colour = echo != null && echo == Console.Out && !Console.IsOutputRedirected;
         var host = new RecordingHost(echo, keepAnsi: colour);
-        var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+        var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault());
         runspace.Open();
         var shell = new DyteShell(runspace, host);
         var import = shell.Run("Import-Module -Name $args[0] -ErrorAction Stop", args: [manifestPath ?? BuildPaths.ModuleManifest]);

@@ -12,8 +12,10 @@ namespace DytePS.Client
 
         internal WebhooksApi(DyteClient client) => _client = client;
 
-        public Task<List<Webhook>> ListAsync(CancellationToken cancellationToken) =>
-            _client.GetDataAsync<List<Webhook>>(new DyteRequest("GET", "webhooks"), cancellationToken);
+        /// <summary>Every webhook; an answer without 'data' (the document makes it optional) is an empty list, as for the paged lists.</summary>
+        public async Task<List<Webhook>> ListAsync(CancellationToken cancellationToken) =>
+            (await _client.GetEnvelopeAsync<List<Webhook>>(new DyteRequest("GET", "webhooks"), cancellationToken).ConfigureAwait(false)).Data
+            ?? new List<Webhook>();
 
         public Task<Webhook> CreateAsync(WebhookDefinition webhook, CancellationToken cancellationToken) =>
             _client.GetDataAsync<Webhook>(new DyteRequest("POST", "webhooks").WithJsonBody(webhook).AsCreate(), cancellationToken);

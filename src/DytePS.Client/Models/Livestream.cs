@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DytePS
 {
     /// <summary>A livestream of a meeting: STARTING, LIVE, STOPPING, OFFLINE (the service also uses IDLE, ERRORED, INVOKED).</summary>
-    public sealed class Livestream
+    public sealed class Livestream : DyteObject
     {
         public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ using DytePS.Client;
 namespace DytePS
 {
     /// <summary>A meeting room. Meetings are never deleted; cleanup sets <see cref="Status"/> to INACTIVE.</summary>
-    public sealed class Meeting
+    public sealed class Meeting : DyteObject
     {
         public Guid Id { get; set; }
         public string? Title { get; set; }

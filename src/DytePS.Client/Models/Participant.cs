@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DytePS
 {
     /// <summary>A participant of a meeting, with the SDK auth token when the service returned one (add and regenerate).</summary>
-    public sealed class Participant
+    public sealed class Participant : DyteObject
     {
         public Guid Id { get; set; }
 
@@ -44,7 +44,7 @@ namespace DytePS
     }
 
     /// <summary>A fresh SDK token for an existing participant (regenerateParticipantToken).</summary>
-    public sealed class ParticipantToken
+    public sealed class ParticipantToken : DyteObject
     {
         [JsonIgnore]
         public Guid MeetingId { get; set; }

@@ -7,7 +7,7 @@ namespace DytePS
     /// A recording: INVOKED, RECORDING, (PAUSED,) UPLOADING, then UPLOADED with a download URL,
     /// or ERRORED. Status is text so values the service adds never break reading.
     /// </summary>
-    public sealed class Recording
+    public sealed class Recording : DyteObject
     {
         public Guid Id { get; set; }
         public Guid MeetingId { get; set; }

@@ -4,20 +4,24 @@ using System.Text.Json.Serialization;
 namespace DytePS
 {
     /// <summary>One live occurrence of a meeting: LIVE while people are in it, ENDED after.</summary>
-    public sealed class Session
+    public sealed class Session : DyteObject
     {
         public Guid Id { get; set; }
 
-        /// <summary>The meeting this session belongs to.</summary>
-        public Guid AssociatedId { get; set; }
+        /// <summary>
+        /// The meeting this session belongs to. Text, as the document types it (a string with no
+        /// format): PowerShell converts it to the Guid a -MeetingId parameter wants when piped.
+        /// </summary>
+        public string? AssociatedId { get; set; }
 
         public string? Type { get; set; }
 
         /// <summary>LIVE or ENDED.</summary>
         public string? Status { get; set; }
 
-        public int LiveParticipants { get; set; }
-        public int MaxConcurrentParticipants { get; set; }
+        // The document's integer has no format, so it may exceed 32 bits.
+        public long LiveParticipants { get; set; }
+        public long MaxConcurrentParticipants { get; set; }
         public double MinutesConsumed { get; set; }
         public DateTimeOffset? StartedAt { get; set; }
         public DateTimeOffset? EndedAt { get; set; }
@@ -26,7 +30,7 @@ namespace DytePS
     }
 
     /// <summary>Someone who took part in a session.</summary>
-    public sealed class SessionParticipant
+    public sealed class SessionParticipant : DyteObject
     {
         public Guid Id { get; set; }
 

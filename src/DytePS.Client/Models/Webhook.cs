@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace DytePS
 {
     /// <summary>A webhook subscription: the service POSTs the listed events to <see cref="Url"/>.</summary>
-    public sealed class Webhook
+    public sealed class Webhook : DyteObject
     {
         public Guid Id { get; set; }
         public string? Name { get; set; }

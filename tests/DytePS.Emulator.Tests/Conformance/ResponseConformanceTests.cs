@@ -1,3 +1,4 @@
+using DytePS.Testing;
 using System.Text.Json.Nodes;
 using DytePS.Emulator.Tests.Support;
 using Xunit;

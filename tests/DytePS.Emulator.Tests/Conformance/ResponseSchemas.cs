@@ -1,3 +1,4 @@
+using DytePS.Testing;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;

@@ -76,6 +76,36 @@ public class WebhookTests : EngineTest
     }
 
     [Fact]
+    public async Task Set_with_every_field_sends_only_the_update_and_without_one_reads_first()
+    {
+        CreateWebhooks("crm");
+        var id = Run("Get-DyteWebhook -Name crm").ThrowIfFailed().Typed("DytePS.Webhook")[0].Id();
+        Shell.SetVariable("id", id);
+        await Org.ClearRequestsAsync();
+
+        var updated = Run("Set-DyteWebhook -WebhookId $id -Name renamed -Url https://new.example.com/hook -Event meeting.ended -PassThru")
+            .ThrowIfFailed().Typed("DytePS.Webhook")[0];
+
+        Assert.Equal(("renamed", "https://new.example.com/hook"), (updated.Str("Name"), updated.Str("Url")));
+        Assert.Equal(["updateWebhook"], (await RequestsAsync()).Select(r => r.Operation));
+
+        await Org.ClearRequestsAsync();
+        Run("Set-DyteWebhook -WebhookId $id -Name again").ThrowIfFailed();
+        Assert.Equal(["listWebhooks", "updateWebhook"], (await RequestsAsync()).Select(r => r.Operation));
+    }
+
+    [Fact]
+    public void A_url_with_characters_beyond_ascii_is_sent_in_its_uri_form()
+    {
+        CreateWebhooks("crm");
+
+        var updated = Run("Get-DyteWebhook -Name crm | Set-DyteWebhook -Url 'https://例え.jp/web hook' -PassThru").ThrowIfFailed().Typed("DytePS.Webhook")[0];
+
+        Assert.Equal($"https://{new Uri("https://例え.jp/").IdnHost}/web%20hook", updated.Str("Url"));
+        Assert.Equal("https://example.com/as%20given?x=1", Run("(New-DyteWebhook -Name given -Url 'https://example.com/as%20given?x=1' -Event meeting.ended).Url").ThrowIfFailed().Output.Single().ToString());
+    }
+
+    [Fact]
     public async Task Set_and_Remove_of_an_unknown_webhook_are_not_found_errors_and_WhatIf_sends_nothing()
     {
         Shell.SetVariable("x", Guid.NewGuid());

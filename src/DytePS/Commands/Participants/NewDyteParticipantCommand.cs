@@ -52,7 +52,7 @@ namespace DytePS.Commands
             var request = new NewParticipant
             {
                 Name = ValidateOptionalTextAttribute.Given(Name),
-                Picture = ValidateOptionalTextAttribute.Given(Picture),
+                Picture = UriText.ForApi(ValidateOptionalTextAttribute.Given(Picture)),
                 PresetName = PresetName,
                 CustomParticipantId = ValidateOptionalTextAttribute.Given(CustomParticipantId),
             };

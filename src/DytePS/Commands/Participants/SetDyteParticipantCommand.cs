@@ -49,7 +49,7 @@ namespace DytePS.Commands
         protected override void ProcessRecord()
         {
             if (!ShouldProcess($"Participant {ParticipantId} of meeting {MeetingId}", "Update")) return;
-            var update = new ParticipantUpdate { Name = Name, Picture = Picture, PresetName = PresetName };
+            var update = new ParticipantUpdate { Name = Name, Picture = UriText.ForApi(Picture), PresetName = PresetName };
             if (TryInvoke(ParticipantId, (client, token) => client.Participants.UpdateAsync(MeetingId, ParticipantId, update, token), out var participant)
                 && PassThru)
                 WriteObject(participant);

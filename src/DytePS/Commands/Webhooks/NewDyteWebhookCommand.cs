@@ -29,7 +29,7 @@ namespace DytePS.Commands
 
         protected override void ProcessRecord()
         {
-            var definition = new WebhookDefinition { Name = Name, Url = Url, Events = WebhookEventParameter.Canonical(Event) };
+            var definition = new WebhookDefinition { Name = Name, Url = UriText.ForApi(Url), Events = WebhookEventParameter.Canonical(Event) };
             if (!ShouldProcess($"Webhook '{Name}' -> {Url}", $"Create for {string.Join(", ", definition.Events!)}")) return;
             if (TryInvoke(Name, (client, token) => client.Webhooks.CreateAsync(definition, token), out var webhook))
                 WriteObject(webhook);

@@ -45,22 +45,38 @@ namespace DytePS.Commands
         {
             if (!ShouldProcess($"Webhook {WebhookId}", "Update")) return;
 
-            // updateWebhook wants name, url and events together: start from the current values.
-            if (!TryInvoke(WebhookId, (client, token) => client.Webhooks.ListAsync(token), out var all)) return;
+            var definition = new WebhookDefinition
+            {
+                Name = Name,
+                Url = UriText.ForApi(Url),
+                Events = Event is null ? null : WebhookEventParameter.Canonical(Event),
+            };
+            // updateWebhook wants name, url and events together: only when some were not given is the
+            // webhook read for its current values (the service has no lookup by id, so that is the list).
+            if ((definition.Name is null || definition.Url is null || definition.Events is null) && !FillFromCurrent(definition)) return;
+            if (TryInvoke(WebhookId, (client, token) => client.Webhooks.UpdateAsync(WebhookId, definition, token), out var updated) && PassThru)
+                WriteObject(updated);
+        }
+
+        /// <summary>Completes <paramref name="definition"/> from the webhook as it is; false (with an error written) when it cannot.</summary>
+        private bool FillFromCurrent(WebhookDefinition definition)
+        {
+            if (!TryInvoke(WebhookId, (client, token) => client.Webhooks.ListAsync(token), out var all)) return false;
             var current = all.FirstOrDefault(w => w.Id == WebhookId);
             if (current is null)
             {
                 WriteError(DyteErrors.NotFound($"No webhook has the id {WebhookId}.", WebhookId));
-                return;
+                return false;
             }
-            var definition = new WebhookDefinition
-            {
-                Name = Name ?? current.Name,
-                Url = Url ?? current.Url,
-                Events = Event is null ? current.Events : WebhookEventParameter.Canonical(Event),
-            };
-            if (TryInvoke(WebhookId, (client, token) => client.Webhooks.UpdateAsync(WebhookId, definition, token), out var updated) && PassThru)
-                WriteObject(updated);
+            definition.Name ??= current.Name;
+            definition.Url ??= current.Url;
+            definition.Events ??= current.Events;
+            // The service's answer may leave a field out; sending the update without it would be refused.
+            var missing = definition.Name is null ? "-Name" : definition.Url is null ? "-Url" : definition.Events is null ? "-Event" : null;
+            if (missing is null) return true;
+            WriteError(DyteErrors.InvalidArgument("DyteWebhookIncomplete",
+                $"The service did not say webhook {WebhookId}'s current {missing.TrimStart('-')} value, and the update needs it: give {missing}.", WebhookId));
+            return false;
         }
     }
 }

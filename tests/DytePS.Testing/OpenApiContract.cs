@@ -1,13 +1,13 @@
-using DytePS.Testing;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
 
-namespace DytePS.Emulator.Tests.Conformance;
+namespace DytePS.Testing;
 
 /// <summary>
 /// dyte-v2.openapi.yaml, read with Microsoft.OpenApi.Readers from the repository's own spec/
-/// folder. Missing or unreadable, it fails every conformance test with a message saying where
-/// it was looked for, rather than letting them pass vacuously.
+/// folder, for the emulator's conformance tests and the cmdlets' property tests. Missing or
+/// unreadable, it fails every test that reads it with a message saying where it was looked
+/// for, rather than letting them pass vacuously.
 /// </summary>
 public static class OpenApiContract
 {
