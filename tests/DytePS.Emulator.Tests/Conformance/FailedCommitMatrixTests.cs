@@ -1,3 +1,4 @@
+using DytePS.Testing;
 using System.Text.Json;
 using DytePS.Emulator.Tests.Support;
 using Microsoft.Data.Sqlite;
