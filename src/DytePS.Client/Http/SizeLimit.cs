@@ -1,0 +1,110 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DytePS.Client
+{
+    /// <summary>
+    /// Caps what an API answer may grow to once decompressed (<see cref="DyteClientOptions.MaxResponseSize"/>).
+    /// It sits above the decompressing handler, so it counts the bytes the client would keep, and
+    /// fails the buffering with <see cref="ResponseTooLargeException"/> as soon as the count passes
+    /// the limit: a 0.25 MB gzip bomb costs 64 MB at most, not the 256 MB it expands to (nor the
+    /// several copies buffering would make). Downloads, which stream to disk, opt out per request.
+    /// </summary>
+    internal sealed class SizeLimitHandler : DelegatingHandler
+    {
+        private const string Unlimited = "DytePS.Unlimited";
+        private readonly long _limit;
+
+        public SizeLimitHandler(HttpMessageHandler inner, long limit) : base(inner) => _limit = limit;
+
+        /// <summary>Marks a request whose answer streams to its destination (a download) and needs no cap.</summary>
+        public static void Exempt(HttpRequestMessage request) => request.Properties[Unlimited] = true;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Content != null && !request.Properties.ContainsKey(Unlimited))
+                response.Content = new LimitedContent(response.Content, _limit, (int)response.StatusCode, cancellationToken);
+            return response;
+        }
+
+        /// <summary>The answer's content, read through a counter; the token is the request's, so a timeout or Ctrl+C ends the read.</summary>
+        private sealed class LimitedContent : HttpContent
+        {
+            private readonly HttpContent _inner;
+            private readonly long _limit;
+            private readonly int _status;
+            private readonly CancellationToken _cancellationToken;
+
+            public LimitedContent(HttpContent inner, long limit, int status, CancellationToken cancellationToken)
+            {
+                _inner = inner;
+                _limit = limit;
+                _status = status;
+                _cancellationToken = cancellationToken;
+                // Content-Length is left to TryComputeLength, so a declared size past the limit never sizes a buffer.
+                foreach (var header in inner.Headers)
+                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                        Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+            {
+                if (_inner.Headers.ContentLength > _limit) throw new ResponseTooLargeException(_limit, _status);
+                using var source = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+                var buffer = ArrayPool<byte>.Shared.Rent(16384);
+                try
+                {
+                    long total = 0;
+                    while (true)
+                    {
+                        var read = await source.ReadAsync(buffer, 0, buffer.Length, _cancellationToken).ConfigureAwait(false);
+                        if (read == 0) return;
+                        total += read;
+                        if (total > _limit) throw new ResponseTooLargeException(_limit, _status);
+                        await stream.WriteAsync(buffer, 0, read, _cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+
+            protected override bool TryComputeLength(out long length)
+            {
+                var declared = _inner.Headers.ContentLength;
+                length = declared ?? -1;
+                return declared.HasValue && declared.Value <= _limit;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _inner.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+    }
+
+    /// <summary>An answer passed <see cref="DyteClientOptions.MaxResponseSize"/>.</summary>
+    internal sealed class ResponseTooLargeException : Exception
+    {
+        public ResponseTooLargeException(long limit, int status) : base($"the answer is larger than {limit} bytes")
+        {
+            Limit = limit;
+            Status = status;
+        }
+
+        public long Limit { get; }
+        public int Status { get; }
+
+        /// <summary>"64 MB", or bytes below a megabyte.</summary>
+        public static string Describe(long limit) =>
+            limit >= 1024 * 1024 && limit % (1024 * 1024) == 0 ? $"{limit / (1024 * 1024)} MB" : $"{limit} bytes";
+    }
+}
