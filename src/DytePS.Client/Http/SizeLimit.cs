@@ -47,10 +47,9 @@ namespace DytePS.Client
                 _limit = limit;
                 _status = status;
                 _cancellationToken = cancellationToken;
-                // Content-Length is left to TryComputeLength, so a declared size past the limit never sizes a buffer.
-                foreach (var header in inner.Headers)
-                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                        Headers.TryAddWithoutValidation(header.Key, header.Value);
+                // The content headers stay on the inner content: the client reads only the body's bytes
+                // (DyteTransport.Received), so copying them would cost every call for nothing. The
+                // length comes from TryComputeLength, so a declared size past the limit never sizes a buffer.
             }
 
             protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
