@@ -157,8 +157,12 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>The envelope of an empty list, enough to let Connect-Dyte's check pass.</summary>
     public const string EmptyList = """{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0}}""";
 
+    private int _disposed;
+
+    /// <summary>Stops the server and ends every answer in progress; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         _listener.Stop();
         try { await _accepting; } catch (Exception) { /* stopped */ }

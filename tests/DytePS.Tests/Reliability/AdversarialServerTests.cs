@@ -148,21 +148,34 @@ public sealed class AdversarialServerTests : EngineTest
     [Fact]
     public async Task Stop_ends_Save_DyteRecording_while_an_error_body_trickles()
     {
+        // Stop comes once the answer's head is out and its body is trickling, so the cmdlet is
+        // reading the error body (a Stop before the head arrives would only cancel the send).
+        var reading = new TaskCompletionSource();
         await using var server = RecordingHost(async (stream, token) =>
         {
             await ScriptedServer.WriteHeadAsync(stream, "500 Internal Server Error", 100L * 1024 * 1024, token, "Content-Type: text/plain");
+            for (var i = 0; i < 5; i++)
+            {
+                await stream.WriteAsync(" "u8.ToArray(), token);
+                await stream.FlushAsync(token);
+                await Task.Delay(100, token);
+            }
+            reading.TrySetResult();
             await ScriptedServer.TrickleAsync(stream, TimeSpan.FromMilliseconds(100), token);
         });
         ConnectTo(server, "-TimeoutSec 120");
-        var reading = new TaskCompletionSource();
-        server.Received += r => { if (r.Path == "/file.mp4") reading.TrySetResult(); };
         Shell.SetVariable("folder", Directory.CreateTempSubdirectory("dyteps-stop-").FullName);
         using var ps = Shell.Create($"Save-DyteRecording -RecordingId {Guid.NewGuid()} -Path $folder");
 
         var running = ps.BeginInvoke();
         await reading.Task.WaitAsync(HangGuard);
         var stopped = Task.Run(ps.Stop);
-        await stopped.WaitAsync(HangGuard);
+        if (await Task.WhenAny(stopped, Task.Delay(HangGuard)) != stopped)
+        {
+            // Ending the trickle lets the stuck pipeline finish, so the failure is reported instead of hanging the run.
+            await server.DisposeAsync();
+            Assert.Fail($"Stop did not end Save-DyteRecording within {HangGuard.TotalSeconds} s while the error body trickled");
+        }
 
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
         Assert.Empty(Directory.GetFiles((string)Shell.Run("$folder").Output[0].BaseObject));
