@@ -49,9 +49,8 @@ namespace DytePS.Client
         /// <summary>Sends the GET and waits for the headers, at most the timeout.</summary>
         private async Task<HttpResponseMessage> HeadersAsync(Uri url, Stopwatch clock, CancellationToken cancellationToken)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = new SizeLimitHandler.StreamedRequest(HttpMethod.Get, url);
             request.Headers.UserAgent.ParseAdd(_userAgent);
-            SizeLimitHandler.Exempt(request);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(_timeout);
             try

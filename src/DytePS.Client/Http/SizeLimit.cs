@@ -17,19 +17,34 @@ namespace DytePS.Client
     /// </summary>
     internal sealed class SizeLimitHandler : DelegatingHandler
     {
-        private const string Unlimited = "DytePS.Unlimited";
         private readonly long _limit;
 
         public SizeLimitHandler(HttpMessageHandler inner, long limit) : base(inner) => _limit = limit;
 
-        /// <summary>Marks a request whose answer streams to its destination (a download) and needs no cap.</summary>
-        public static void Exempt(HttpRequestMessage request) => request.Properties[Unlimited] = true;
+        /// <summary>
+        /// A request whose answer streams to its destination (a download) and needs no cap. A type
+        /// rather than an entry in Properties, which would allocate a dictionary on every API call.
+        /// </summary>
+        public sealed class StreamedRequest : HttpRequestMessage
+        {
+            public StreamedRequest(HttpMethod method, Uri url) : base(method, url)
+            {
+            }
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.Content != null && !request.Properties.ContainsKey(Unlimited))
-                response.Content = new LimitedContent(response.Content, _limit, (int)response.StatusCode, cancellationToken);
+            var content = response.Content;
+            if (content != null && !(request is StreamedRequest))
+            {
+                // A declared length within the limit is all the connection delivers (decompression
+                // removes the header, since the expanded size is unknown): nothing to count, and the
+                // common uncompressed answer keeps HttpClient's own buffering at no extra cost.
+                var declared = content.Headers.ContentLength;
+                if (declared is null || declared.Value > _limit)
+                    response.Content = new LimitedContent(content, _limit, (int)response.StatusCode, cancellationToken);
+            }
             return response;
         }
 
