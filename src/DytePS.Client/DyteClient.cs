@@ -29,9 +29,10 @@ namespace DytePS.Client
             UserAgent = options.UserAgent;
             Retry = options.Retry.Copy();
             _transport = new DyteTransport(options);
-            _retry = new RetryPipeline(Retry);
             RequestsPerMinute = options.RequestsPerMinute;
+            MaxResponseSize = options.MaxResponseSize;
             _gate = new RequestGate(options.RequestsPerMinute);
+            _retry = new RetryPipeline(Retry, _gate);
             Meetings = new MeetingsApi(this);
             Participants = new ParticipantsApi(this);
             Sessions = new SessionsApi(this);
@@ -56,6 +57,9 @@ namespace DytePS.Client
 
         /// <summary>This client's own budget of requests per minute, or null for none.</summary>
         public int? RequestsPerMinute { get; }
+
+        /// <summary>The most bytes one API answer may have once decompressed.</summary>
+        public long MaxResponseSize { get; }
 
         /// <summary>The retry settings in force (a copy: changing it changes nothing).</summary>
         public DyteRetryOptions Retry { get; }
@@ -98,10 +102,9 @@ namespace DytePS.Client
 
         private async Task<DyteResponse> SendThroughGateAsync(DyteRequest request, CancellationToken cancellationToken)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var response = await _transport.SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == 429) _gate.Pause(response.RetryAfter);
-            return response;
+            // A 429 pauses the gate for the others only when this call decides to wait it out (RetryPipeline).
+            await _gate.WaitAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _transport.SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Sends a request and returns the <c>data</c> of its response envelope.</summary>
@@ -151,9 +154,10 @@ namespace DytePS.Client
             if (response.Body.Length == 0)
                 throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(),
                     response.StatusCode, "the response body is empty");
+            ApiEnvelope<T> envelope;
             try
             {
-                return JsonSerializer.Deserialize<ApiEnvelope<T>>(response.Body, DyteJson.Options)
+                envelope = JsonSerializer.Deserialize<ApiEnvelope<T>>(response.Body, DyteJson.Options)
                     ?? throw new JsonException("the body is JSON null");
             }
             catch (JsonException e)
@@ -161,10 +165,20 @@ namespace DytePS.Client
                 throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(),
                     response.StatusCode, e.Message, innerException: e);
             }
+            // A 2xx that says it failed: its data (often an empty list) is not an answer.
+            if (envelope.Success == false)
+            {
+                var (message, code) = ErrorBody.Parse(response.Body, response.StatusCode, response.ReasonPhrase);
+                throw new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(),
+                    response.StatusCode, "the envelope says \"success\": false: " + message, code);
+            }
+            return envelope;
         }
 
         private static DyteException StatusError(DyteRequest request, DyteResponse response)
         {
+            if (RedirectPolicy.IsRedirect(response.StatusCode))
+                return RedirectPolicy.ApiRedirect(request.Method, request.DisplayPath(), response.StatusCode, response.Location);
             var (message, code) = ErrorBody.Parse(response.Body, response.StatusCode, response.ReasonPhrase);
             return new DyteException(DyteErrorKind.HttpStatus, request.Method, request.DisplayPath(),
                 response.StatusCode, message, code, response.RetryAfter);

@@ -36,6 +36,16 @@ namespace DytePS.Client
         /// </summary>
         public int? RequestsPerMinute { get; set; }
 
+        /// <summary>
+        /// The most bytes one API answer may have once decompressed (default 64 MB); a larger
+        /// answer fails with <see cref="DyteErrorKind.ResponseTooLarge"/> instead of filling memory.
+        /// Downloads (<see cref="RecordingsApi.DownloadAsync"/>) stream to their destination and are not limited.
+        /// </summary>
+        public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
+
+        /// <summary>64 MB: far above any page of 1,000 objects, far below what hurts a PowerShell host.</summary>
+        public const long DefaultMaxResponseSize = 64L * 1024 * 1024;
+
         /// <summary>Sent as the User-Agent header.</summary>
         public string UserAgent { get; set; } = "DytePS";
 

@@ -3,7 +3,7 @@ using System;
 namespace DytePS.Client
 {
     /// <summary>
-    /// Receives what the client does on behalf of one caller: each HTTP exchange, each retry.
+    /// Receives what the client does on behalf of one caller: each HTTP exchange, each retry, each warning.
     /// Called from whatever thread finished the work, so implementations must be thread-safe.
     /// Never given headers or bodies, so it cannot leak credentials.
     /// </summary>
@@ -12,6 +12,12 @@ namespace DytePS.Client
         void RequestCompleted(DyteRequestRecord record);
 
         void RetryScheduled(DyteRetryRecord record);
+
+        /// <summary>
+        /// Something the caller should know although the call goes on: a long wait for the
+        /// service's rate limit, or a listing that came out shorter than the service's own total.
+        /// </summary>
+        void Warning(string message);
     }
 
     /// <summary>One finished HTTP attempt. <see cref="Status"/> is null when no response arrived.</summary>

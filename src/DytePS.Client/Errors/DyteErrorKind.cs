@@ -13,5 +13,7 @@ namespace DytePS.Client
         InvalidResponse,
         /// <summary>The connection's backend has no such feature (checked before anything is sent).</summary>
         NotSupported,
+        /// <summary>The answer was larger than <see cref="DyteClientOptions.MaxResponseSize"/> once decompressed.</summary>
+        ResponseTooLarge,
     }
 }

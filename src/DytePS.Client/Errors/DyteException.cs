@@ -18,7 +18,7 @@ namespace DytePS.Client
             TimeSpan? retryAfter = null,
             Exception? innerException = null,
             bool requestSent = true)
-            : base(Describe(kind, method, path, statusCode, serverMessage), innerException)
+            : base(Describe(kind, method, path, statusCode, serverMessage, requestSent), innerException)
         {
             Kind = kind;
             Method = method;
@@ -53,7 +53,7 @@ namespace DytePS.Client
         /// <summary>False when the connection failed before the request left (so the service surely did not act on it).</summary>
         public bool RequestSent { get; }
 
-        private static string Describe(DyteErrorKind kind, string method, string path, int? status, string? serverMessage)
+        private static string Describe(DyteErrorKind kind, string method, string path, int? status, string? serverMessage, bool requestSent)
         {
             var request = method + " " + path;
             switch (kind)
@@ -61,13 +61,36 @@ namespace DytePS.Client
                 case DyteErrorKind.HttpStatus:
                     return $"{request} failed with HTTP {status}: {serverMessage}";
                 case DyteErrorKind.Timeout:
-                    return $"{request} timed out: {serverMessage}";
+                    return $"{request} timed out: {serverMessage}" + MayHaveActed(method);
+                case DyteErrorKind.Network when requestSent:
+                    return $"{request} failed: the connection broke before the answer was complete ({serverMessage})" + MayHaveActed(method);
                 case DyteErrorKind.Network:
-                    return $"{request} failed before a response arrived: {serverMessage}";
+                    return $"{request} was not sent: {serverMessage}";
                 case DyteErrorKind.NotSupported:
                     return $"{request} was not sent: {serverMessage}";
+                case DyteErrorKind.ResponseTooLarge:
+                    return $"{request} returned HTTP {status} with an answer too large to read: {serverMessage}. Connect-Dyte -MaximumResponseSizeMB raises the limit.";
                 default:
-                    return $"{request} returned HTTP {status} with a body that is not valid Dyte JSON: {serverMessage}";
+                    return $"{request} returned HTTP {status} with an answer the client cannot use: {serverMessage}";
+            }
+        }
+
+        /// <summary>
+        /// What a request whose answer was lost may have done: the service may have received and
+        /// carried it out, so saying it "failed" would invite a duplicate.
+        /// </summary>
+        private static string MayHaveActed(string method)
+        {
+            switch (method)
+            {
+                case "POST":
+                    return "; the service may have received it, so the object may have been created: check before sending it again";
+                case "PUT":
+                case "PATCH":
+                case "DELETE":
+                    return "; the service may have received it, so the change may have been made";
+                default:
+                    return string.Empty;
             }
         }
     }

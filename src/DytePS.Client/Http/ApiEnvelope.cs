@@ -5,7 +5,8 @@ namespace DytePS.Client
     /// <summary>The service's response envelope: <c>{"success": true, "data": ..., "paging": ...}</c>.</summary>
     internal sealed class ApiEnvelope<T>
     {
-        public bool Success { get; set; }
+        /// <summary>Null when the body leaves it out; false is a failure even under a 2xx.</summary>
+        public bool? Success { get; set; }
 
         public T? Data { get; set; }
 

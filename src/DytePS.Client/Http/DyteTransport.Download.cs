@@ -9,52 +9,64 @@ namespace DytePS.Client
 {
     internal sealed partial class DyteTransport
     {
-        private const int MaxRedirects = 5;
-
         /// <summary>
         /// Streams <paramref name="url"/> into <paramref name="destination"/>, reporting bytes
         /// copied (and the total when known). Download links are presigned, so no Authorization
         /// header is sent, and their query (the signature) never appears in logs or errors.
-        /// <see cref="DyteClientOptions.Timeout"/> bounds how long the stream may stay silent.
+        /// <see cref="DyteClientOptions.Timeout"/> bounds the wait for the headers, each silence of
+        /// the body, and the whole read of an error body (of which 64 KB at most are read);
+        /// <paramref name="cancellationToken"/> ends any of them at once. Redirects follow
+        /// <see cref="RedirectPolicy"/>: a few hops, within the link's host, over https.
         /// </summary>
         public async Task<long> DownloadAsync(Uri url, Stream destination, Action<long, long?>? progress, CancellationToken cancellationToken)
         {
-            for (var redirect = 0; ; redirect++)
+            RedirectPolicy.CheckDownloadLink(url);
+            var named = url;
+            for (var hops = 0; ; hops++)
             {
-                if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-                    throw new DyteException(DyteErrorKind.NotSupported, "GET", Display(url), null, $"download links must be http or https, not '{url.Scheme}'");
                 var clock = Stopwatch.StartNew();
-                HttpResponseMessage response;
-                try
+                using var response = await HeadersAsync(url, clock, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (RedirectPolicy.IsRedirect(status))
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                    request.Headers.UserAgent.ParseAdd(_userAgent);
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    Report("GET", RedirectPolicy.Display(url), status, clock.Elapsed);
+                    url = RedirectPolicy.NextDownloadHop(named, url, status, response.Headers.Location, hops);
+                    continue;
                 }
-                catch (HttpRequestException e)
+                if (!response.IsSuccessStatusCode)
                 {
-                    throw new DyteException(DyteErrorKind.Network, "GET", Display(url), null, Innermost(e).Message, innerException: e);
+                    var body = await BoundedRead.ErrorBodyAsync(response.Content, _timeout, cancellationToken).ConfigureAwait(false);
+                    Report("GET", RedirectPolicy.Display(url), status, clock.Elapsed);
+                    var (message, code) = ErrorBody.Parse(body, status, response.ReasonPhrase);
+                    throw new DyteException(DyteErrorKind.HttpStatus, "GET", RedirectPolicy.Display(url), status, message, code);
                 }
-                using (response)
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 300 && status < 400 && response.Headers.Location != null && redirect < MaxRedirects)
-                    {
-                        Report("GET", Display(url), status, clock.Elapsed);
-                        url = new Uri(url, response.Headers.Location);
-                        continue;
-                    }
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Report("GET", Display(url), status, clock.Elapsed);
-                        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        var (message, code) = ErrorBody.Parse(body, status, response.ReasonPhrase);
-                        throw new DyteException(DyteErrorKind.HttpStatus, "GET", Display(url), status, message, code);
-                    }
-                    var copied = await CopyAsync(response, destination, progress, Display(url), cancellationToken).ConfigureAwait(false);
-                    Report("GET", Display(url), status, clock.Elapsed);
-                    return copied;
-                }
+                var copied = await CopyAsync(response, destination, progress, RedirectPolicy.Display(url), cancellationToken).ConfigureAwait(false);
+                Report("GET", RedirectPolicy.Display(url), status, clock.Elapsed);
+                return copied;
+            }
+        }
+
+        /// <summary>Sends the GET and waits for the headers, at most the timeout.</summary>
+        private async Task<HttpResponseMessage> HeadersAsync(Uri url, Stopwatch clock, CancellationToken cancellationToken)
+        {
+            using var request = new SizeLimitHandler.StreamedRequest(HttpMethod.Get, url);
+            request.Headers.UserAgent.ParseAdd(_userAgent);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_timeout);
+            try
+            {
+                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Report("GET", RedirectPolicy.Display(url), null, clock.Elapsed);
+                throw new DyteException(DyteErrorKind.Timeout, "GET", RedirectPolicy.Display(url), null,
+                    $"no response within {_timeout.TotalSeconds:0.###} s");
+            }
+            catch (HttpRequestException e)
+            {
+                Report("GET", RedirectPolicy.Display(url), null, clock.Elapsed);
+                throw Failures.Network("GET", RedirectPolicy.Display(url), e);
             }
         }
 
@@ -67,22 +79,18 @@ namespace DytePS.Client
             while (true)
             {
                 int read;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                try
                 {
-                    idle.CancelAfter(_timeout);
-                    try
-                    {
-                        read = await source.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        throw new DyteException(DyteErrorKind.Timeout, "GET", display, null,
-                            $"no data for {_timeout.TotalSeconds:0.###} s after {copied} bytes");
-                    }
-                    catch (IOException e)
-                    {
-                        throw new DyteException(DyteErrorKind.Network, "GET", display, null, Innermost(e).Message, innerException: e);
-                    }
+                    read = await BoundedRead.ReadAsync(source, buffer, buffer.Length, _timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IdleTimeoutException)
+                {
+                    throw new DyteException(DyteErrorKind.Timeout, "GET", display, null,
+                        $"no data for {_timeout.TotalSeconds:0.###} s after {copied} bytes");
+                }
+                catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw Failures.Network("GET", display, e);
                 }
                 if (read == 0) break;
                 await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
@@ -92,15 +100,6 @@ namespace DytePS.Client
             if (total.HasValue && copied != total.Value)
                 throw new DyteException(DyteErrorKind.Network, "GET", display, null, $"the download ended after {copied} of {total} bytes");
             return copied;
-        }
-
-        /// <summary>scheme://host/path: the query of a presigned link is a credential.</summary>
-        private static string Display(Uri url) => url.GetLeftPart(UriPartial.Path);
-
-        private static Exception Innermost(Exception e)
-        {
-            while (e.InnerException != null) e = e.InnerException;
-            return e;
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using RestSharp;
@@ -31,14 +30,14 @@ namespace DytePS.Client
             _timeout = options.Timeout;
             var handler = new HttpClientHandler
             {
-                // Redirects are not followed: they would carry the Authorization header elsewhere.
+                // Redirects are not followed here: RedirectPolicy decides (API calls never, downloads within their host).
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
             // Null keeps the system proxy (HttpClientHandler's default).
             if (options.Proxy != null) handler.Proxy = options.Proxy;
             handler.RequireTls12OnFramework();
-            _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(new SizeLimitHandler(handler, options.MaxResponseSize)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _userAgent = options.UserAgent;
             var restOptions = new RestClientOptions(options.ApiBaseUri)
             {
@@ -47,6 +46,9 @@ namespace DytePS.Client
                 // cancellation can be told apart.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
                 ThrowOnAnyError = false,
+                // RestSharp follows redirects by itself, even with AllowAutoRedirect off, re-sending
+                // the body (and a create's secrets) to wherever Location points: never.
+                FollowRedirects = false,
                 // Any response that arrived is complete; statuses are judged by DyteClient.
                 CalculateResponseStatus = _ => ResponseStatus.Completed,
                 Interceptors = { new ApiHeaders(_credential) },
@@ -93,9 +95,13 @@ namespace DytePS.Client
             if (received == null)
             {
                 Report(request, null, clock.Elapsed);
-                throw new DyteException(DyteErrorKind.Network, request.Method, request.DisplayPath(), null,
-                    NetworkMessage(response), innerException: response.ErrorException,
-                    requestSent: !FailedBeforeSending(response.ErrorException));
+                if (Failures.Find<ResponseTooLargeException>(response.ErrorException) is { } tooLarge)
+                    throw new DyteException(DyteErrorKind.ResponseTooLarge, request.Method, request.DisplayPath(), tooLarge.Status,
+                        $"the answer is more than {ResponseTooLargeException.Describe(tooLarge.Limit)} once decompressed", innerException: tooLarge);
+                if (response.ErrorException is null)
+                    throw new DyteException(DyteErrorKind.Network, request.Method, request.DisplayPath(), null,
+                        response.ErrorMessage ?? "the connection failed");
+                throw Failures.Network(request.Method, request.DisplayPath(), response.ErrorException);
             }
 
             Report(request, received.StatusCode, clock.Elapsed);
@@ -109,7 +115,10 @@ namespace DytePS.Client
             // Only a refusal carries a Retry-After worth reading (and parsing headers is not free).
             string? retryAfter = null;
             if (!message.IsSuccessStatusCode && message.Headers.TryGetValues("Retry-After", out var values)) retryAfter = values.FirstOrDefault();
-            return new DyteResponse((int)message.StatusCode, message.ReasonPhrase, body, RetryAfterHeader.Parse(retryAfter, DateTimeOffset.UtcNow));
+            var status = (int)message.StatusCode;
+            var location = RedirectPolicy.IsRedirect(status) ? message.Headers.Location : null;
+            if (location != null && message.RequestMessage?.RequestUri is { } from) location = new Uri(from, location);
+            return new DyteResponse(status, message.ReasonPhrase, body, RetryAfterHeader.Parse(retryAfter, DateTimeOffset.UtcNow), location);
         }
 
         private DyteException Timeout(DyteRequest request, TimeSpan elapsed, Exception? inner)
@@ -124,42 +133,6 @@ namespace DytePS.Client
 
         private static void Report(string method, string path, int? status, TimeSpan elapsed) =>
             DyteClientListenerScope.Listener?.RequestCompleted(new DyteRequestRecord(method, path, status, elapsed));
-
-        /// <summary>The innermost exception's message: "Connection refused", not "An error occurred while sending the request".</summary>
-        private static string NetworkMessage(RestResponse response)
-        {
-            var error = response.ErrorException;
-            if (error == null) return response.ErrorMessage ?? "the connection failed";
-            while (error.InnerException != null) error = error.InnerException;
-            return error.Message;
-        }
-
-        /// <summary>
-        /// True when the connection could not be opened (refused, unknown host, unreachable): the
-        /// request never left, so even a create may be retried. A connection dropped later may
-        /// have delivered the request.
-        /// </summary>
-        private static bool FailedBeforeSending(Exception? error)
-        {
-            for (var e = error; e != null; e = e.InnerException)
-            {
-                if (e is SocketException socket)
-                {
-                    switch (socket.SocketErrorCode)
-                    {
-                        case SocketError.ConnectionRefused:
-                        case SocketError.HostNotFound:
-                        case SocketError.HostUnreachable:
-                        case SocketError.NetworkUnreachable:
-                        case SocketError.TryAgain:
-                        case SocketError.NoData:
-                        case SocketError.AddressNotAvailable:
-                            return true;
-                    }
-                }
-            }
-            return false;
-        }
 
         private static Method ToRestMethod(string method)
         {

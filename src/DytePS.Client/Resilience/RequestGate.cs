@@ -8,14 +8,13 @@ namespace DytePS.Client
     /// <summary>
     /// What every request of one client passes before it is sent, so parallel requests
     /// (-ThrottleLimit, several runspaces on one connection) share one view of the service's limit:
-    /// - after a 429 the whole client pauses for the Retry-After, not just the request that got it;
+    /// - after a 429 the whole client pauses as long as the call that got it waits before its retry
+    ///   (the Retry-After, within the wait budget; <see cref="RetryPipeline"/> sets it), and no
+    ///   longer: a call that gives up or is cancelled leaves no pause behind;
     /// - optionally, a requests-per-minute budget (a token bucket) keeps it under the limit at all.
     /// </summary>
     internal sealed class RequestGate : IDisposable
     {
-        /// <summary>Pause after a 429 that named no Retry-After.</summary>
-        private static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
-
         private readonly TokenBucketRateLimiter? _budget;
         private long _pausedUntilUtcTicks;
 
@@ -38,26 +37,52 @@ namespace DytePS.Client
             });
         }
 
+        /// <summary>Waits that announce themselves as warnings (the same threshold as retries' warnings).</summary>
+        public static readonly TimeSpan LongWait = TimeSpan.FromSeconds(10);
+
         /// <summary>Waits for a pause after a 429 to end, then for a token of the budget.</summary>
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        public async Task WaitAsync(DyteRequest request, CancellationToken cancellationToken)
         {
             var pause = new DateTime(Interlocked.Read(ref _pausedUntilUtcTicks), DateTimeKind.Utc) - DateTime.UtcNow;
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            if (pause > TimeSpan.Zero)
+            {
+                if (pause >= LongWait)
+                    DyteClientListenerScope.Listener?.Warning(
+                        $"{request.Describe()} waits {pause.TotalSeconds:0.0} s: the service asked this connection to slow down (HTTP 429)");
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            }
             if (_budget is null) return;
             using var lease = await _budget.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>The service said 429: hold every request of this client back for a while.</summary>
-        public void Pause(TimeSpan? retryAfter)
+        /// <summary>
+        /// The service said 429 and a call is about to wait <paramref name="wait"/> (at most its
+        /// wait budget) before trying again: hold every request of this client back as long.
+        /// Returns the pause's end, for <see cref="Release"/>; 0 when a longer pause was already set.
+        /// </summary>
+        public long Pause(TimeSpan wait)
         {
-            var until = (DateTime.UtcNow + (retryAfter ?? DefaultPause)).Ticks;
+            if (wait <= TimeSpan.Zero) return 0;
+            if (wait > RetryAfterHeader.Longest) wait = RetryAfterHeader.Longest;
+            var until = (DateTime.UtcNow + wait).Ticks;
             long current;
             do
             {
                 current = Interlocked.Read(ref _pausedUntilUtcTicks);
-                if (current >= until) return;
+                if (current >= until) return 0;
             }
             while (Interlocked.CompareExchange(ref _pausedUntilUtcTicks, until, current) != current);
+            return until;
+        }
+
+        /// <summary>
+        /// The call that set the pause ending <paramref name="until"/> stopped waiting (Ctrl+C):
+        /// lift the pause unless another call has set a longer one since, so nobody waits out a
+        /// wait its owner abandoned.
+        /// </summary>
+        public void Release(long until)
+        {
+            if (until != 0) Interlocked.CompareExchange(ref _pausedUntilUtcTicks, 0, until);
         }
 
         public void Dispose() => _budget?.Dispose();

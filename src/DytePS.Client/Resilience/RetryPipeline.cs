@@ -19,10 +19,12 @@ namespace DytePS.Client
 
         private readonly ResiliencePipeline<DyteResponse> _pipeline;
         private readonly DyteRetryOptions _options;
+        private readonly RequestGate _gate;
 
-        public RetryPipeline(DyteRetryOptions options)
+        public RetryPipeline(DyteRetryOptions options, RequestGate gate)
         {
             _options = options;
+            _gate = gate;
             _pipeline = options.MaxRetries == 0
                 ? ResiliencePipeline<DyteResponse>.Empty
                 : new ResiliencePipelineBuilder<DyteResponse>()
@@ -43,10 +45,11 @@ namespace DytePS.Client
         public async Task<DyteResponse> ExecuteAsync(DyteRequest request, Func<CancellationToken, Task<DyteResponse>> attempt, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            var state = new RetryState();
             try
             {
                 context.Properties.Set(RequestKey, request);
-                context.Properties.Set(StateKey, new RetryState());
+                context.Properties.Set(StateKey, state);
                 var outcome = await _pipeline.ExecuteOutcomeAsync(
                     async (ctx, _) =>
                     {
@@ -56,6 +59,12 @@ namespace DytePS.Client
                     context, 0).ConfigureAwait(false);
                 outcome.ThrowIfException();
                 return outcome.Result!;
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled while waiting out a 429: the pause it set for everyone is nobody's to wait for now.
+                _gate.Release(state.Pause);
+                throw;
             }
             finally
             {
@@ -77,6 +86,8 @@ namespace DytePS.Client
 
             state.NextDelay = delay;
             state.Reason = reason;
+            // The service asked the whole client to slow down: the others wait as long as this call will.
+            state.Pause = outcome.Result?.StatusCode == 429 ? _gate.Pause(delay) : 0;
             return true;
         }
 
@@ -102,6 +113,9 @@ namespace DytePS.Client
             public TimeSpan Waited;
             public TimeSpan NextDelay;
             public string Reason = string.Empty;
+
+            /// <summary>The end of the client-wide pause this call set for its current wait (0: none).</summary>
+            public long Pause;
         }
     }
 }

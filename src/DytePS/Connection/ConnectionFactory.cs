@@ -19,6 +19,7 @@ namespace DytePS
             if (settings.MaxRetries.HasValue) options.Retry.MaxRetries = settings.MaxRetries.Value;
             if (settings.MaxRetryWait.HasValue) options.Retry.MaxTotalWait = settings.MaxRetryWait.Value;
             if (settings.RetryInterval.HasValue) options.Retry.BaseDelay = settings.RetryInterval.Value;
+            if (settings.MaxResponseSize.HasValue) options.MaxResponseSize = settings.MaxResponseSize.Value;
             options.Proxy = settings.Proxy;
             options.RequestsPerMinute = settings.RequestsPerMinute;
             return new DyteConnection(new DyteClient(options), source);
@@ -56,6 +57,9 @@ namespace DytePS
         public TimeSpan? RetryInterval { get; set; }
         public TimeSpan? MaxRetryWait { get; set; }
         public int? RequestsPerMinute { get; set; }
+
+        /// <summary>Bytes one API answer may hold once decompressed.</summary>
+        public long? MaxResponseSize { get; set; }
 
         /// <summary>Null: the system proxy.</summary>
         public System.Net.IWebProxy? Proxy { get; set; }

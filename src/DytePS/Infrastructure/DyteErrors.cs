@@ -36,10 +36,16 @@ namespace DytePS.Infrastructure
                 case DyteErrorKind.InvalidResponse:
                     return ("DyteInvalidResponse", ErrorCategory.InvalidResult,
                         "The service answered with something other than the documented JSON; try again later.");
+                case DyteErrorKind.ResponseTooLarge:
+                    return ("DyteResponseTooLarge", ErrorCategory.LimitsExceeded,
+                        "Ask for less (a smaller -PageSize), or raise the limit with Connect-Dyte -MaximumResponseSizeMB.");
                 case DyteErrorKind.NotSupported:
                     return ("DyteNotSupported", ErrorCategory.InvalidArgument,
                         "Leave out what the message names; this connection's service does not have it.");
             }
+            if (e.StatusCode >= 300 && e.StatusCode <= 399)
+                return ("DyteRedirected", ErrorCategory.InvalidOperation,
+                    "DytePS does not follow redirects from the API; check the connection's -BaseUri (Get-DyteConnection).");
             switch (e.StatusCode)
             {
                 case 400:

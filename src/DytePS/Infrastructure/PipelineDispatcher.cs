@@ -76,6 +76,8 @@ namespace DytePS.Infrastructure
                 if (record.Delay >= LongRetryWait) _writeWarning(record.ToString());
             });
 
+        void IDyteClientListener.Warning(string message) => Post(() => _writeWarning(message));
+
         public void Dispose() => _signal.Dispose();
     }
 }

@@ -81,6 +81,14 @@ namespace DytePS.Commands
         [ValidateRange(1, 100000)]
         public int? RequestsPerMinute { get; set; }
 
+        /// <summary>
+        /// The most one API answer may hold once decompressed, in MB; default 64. A larger answer
+        /// fails with DyteResponseTooLarge instead of filling memory. Downloads are not limited.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 2047)]
+        public int? MaximumResponseSizeMB { get; set; }
+
         /// <summary>A proxy to use instead of the system proxy.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -109,6 +117,7 @@ namespace DytePS.Commands
                 RetryInterval = RetryIntervalSec.HasValue ? TimeSpan.FromSeconds(RetryIntervalSec.Value) : (TimeSpan?)null,
                 MaxRetryWait = MaximumRetryWaitSec.HasValue ? TimeSpan.FromSeconds(MaximumRetryWaitSec.Value) : (TimeSpan?)null,
                 RequestsPerMinute = RequestsPerMinute,
+                MaxResponseSize = MaximumResponseSizeMB.HasValue ? MaximumResponseSizeMB.Value * 1024L * 1024L : (long?)null,
                 Proxy = Proxy is null ? null : new System.Net.WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
             };
             DyteConnection connection;

@@ -99,6 +99,16 @@ namespace DytePS.Commands
             return request;
         }
 
+        /// <summary>error.message, error (a string) or message of an envelope, as the client reads error bodies.</summary>
+        private static string? MessageOf(JsonObjectGraph envelope)
+        {
+            object? Find(JsonObjectGraph o, string name) => o.Find(p => p.Key == name).Value;
+            var error = Find(envelope, "error");
+            if (error is JsonObjectGraph details && Find(details, "message") is string inner) return inner;
+            if (error is string text) return text;
+            return Find(envelope, "message") as string;
+        }
+
         private static string? ToQueryValue(object? value)
         {
             value = value is PSObject wrapped ? wrapped.BaseObject : value;
@@ -117,6 +127,13 @@ namespace DytePS.Commands
             catch (FormatException e)
             {
                 WriteDyteError(new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(), response.StatusCode, e.Message, innerException: e), Path);
+                return;
+            }
+            // A 2xx whose envelope says it failed is an error, as for every other command.
+            if (body is JsonObjectGraph answer && answer.Exists(p => p.Key == "success" && p.Value is bool ok && !ok))
+            {
+                WriteDyteError(new DyteException(DyteErrorKind.InvalidResponse, request.Method, request.DisplayPath(), response.StatusCode,
+                    "the envelope says \"success\": false: " + (MessageOf(answer) ?? "it gives no message")), Path);
                 return;
             }
             var payload = body is JsonObjectGraph envelope && envelope.Exists(p => p.Key == "data")

@@ -41,9 +41,13 @@ public abstract class FaultMatrixTests(Fault fault) : EngineTest
         }
         if (@case.CountCreated != null)
         {
-            var count = (int)Shell.Run(@case.CountCreated).ThrowIfFailed().Output[0].BaseObject;
+            var count = (int)(await FaultScenario.RunWithin(Shell, @case.CountCreated, TimeSpan.FromSeconds(30))).ThrowIfFailed().Output[0].BaseObject;
             Assert.Equal(expected.CreatedAfterwards, count);
         }
+        // Whatever the fault did, the connection still works for the next command, at once.
+        var next = await FaultScenario.RunWithin(Shell, "Get-DyteMeeting -MeetingId $m.Id", TimeSpan.FromSeconds(30));
+        Assert.True(next.Errors.Count == 0, $"after {@case} under {fault} the next command failed: " + string.Join("\n", next.Errors));
+        Assert.Single(next.Output);
     }
 
     private static Dictionary<string, object?> WithOperation(object definition, string operation)
@@ -61,6 +65,7 @@ public sealed class FaultMatrix429BareTests() : FaultMatrixTests(Fault.TooManyRe
 public sealed class FaultMatrix500Tests() : FaultMatrixTests(Fault.ServerError);
 public sealed class FaultMatrix502HtmlTests() : FaultMatrixTests(Fault.BadGatewayHtml);
 public class FaultMatrix503Tests() : FaultMatrixTests(Fault.Unavailable);
+public sealed class FaultMatrix429BeyondBudgetTests() : FaultMatrixTests(Fault.TooManyRequestsBeyondBudget);
 public sealed class FaultMatrixHangTests() : FaultMatrixTests(Fault.NeverAnswers);
 public sealed class FaultMatrixDropTests() : FaultMatrixTests(Fault.Dropped);
 public class FaultMatrixDropAfterTests() : FaultMatrixTests(Fault.DroppedAfterActing);

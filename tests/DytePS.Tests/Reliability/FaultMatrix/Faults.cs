@@ -32,6 +32,13 @@ public sealed record Fault(string Name, object Definition, Func<FaultCase, Expec
     public static readonly Fault TooManyRequestsBare = new("429 without Retry-After",
         new { kind = "status", status = 429, count = 1 }, _ => new Expectation(true));
 
+    /// <summary>
+    /// A Retry-After far beyond the wait budget (120 s by default): the command fails at once
+    /// without waiting, and leaves no pause behind for the commands after it.
+    /// </summary>
+    public static readonly Fault TooManyRequestsBeyondBudget = new("429 with a Retry-After beyond the wait budget",
+        new { kind = "status", status = 429, retry_after = "3600", count = 1 }, _ => new Expectation(false, "DyteRateLimited", "429", 0));
+
     public static readonly Fault ServerError = new("500",
         new { kind = "status", status = 500, count = 1 }, k => RetriedUnlessCreate(k, "DyteServerError", "500"));
 
@@ -59,7 +66,7 @@ public sealed record Fault(string Name, object Definition, Func<FaultCase, Expec
 
     public static readonly Fault[] All =
     [
-        TooManyRequests, TooManyRequestsDate, TooManyRequestsBare, ServerError, BadGatewayHtml, Unavailable,
+        TooManyRequests, TooManyRequestsDate, TooManyRequestsBare, TooManyRequestsBeyondBudget, ServerError, BadGatewayHtml, Unavailable,
         NeverAnswers, Dropped, DroppedAfterActing, MalformedJson, EmptyBody,
     ];
 }
