@@ -107,7 +107,9 @@ public sealed class DyteEmulator : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        catch (Exception e) when (e is SqliteException or InvalidDataException or System.Text.Json.JsonException)
+        // A --data file that cannot be created, opened or read (its folder missing, no permission,
+        // not an emulator database): a bad option, not a crash.
+        catch (Exception e) when (e is SqliteException or InvalidDataException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {
             await app.DisposeAsync();
             throw new FormatException($"--data {options.DataFile}: {e.Message}", e);

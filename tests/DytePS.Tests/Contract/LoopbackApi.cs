@@ -80,7 +80,7 @@ public sealed class LoopbackApi : IAsyncDisposable
         JsonObject? answer;
         lock (_gate)
         {
-            answer = operation is null ? null : Answer(operation);
+            answer = operation is null ? null : Answer(operation, request);
             _exchanges.Add(new Exchange(request, operation, answer?.DeepClone().AsObject()));
         }
         context.Response.StatusCode = operation is null ? 404 : operation.SuccessStatus;
@@ -89,7 +89,7 @@ public sealed class LoopbackApi : IAsyncDisposable
             ?? """{"success":false,"error":{"code":404,"message":"no such operation in the document"}}""");
     }
 
-    private JsonObject Answer(ContractOperation operation)
+    private JsonObject Answer(ContractOperation operation, ReceivedRequest request)
     {
         var schema = operation.Responses[operation.SuccessStatus]!;
         var isList = schema.Properties.TryGetValue("data", out var data) && data.Type == "array";
@@ -97,7 +97,23 @@ public sealed class LoopbackApi : IAsyncDisposable
         if (_canned.TryGetValue(operation.Id, out var canned) && !(isList && listedBefore)) return canned.DeepClone().AsObject();
         if (_generator is null || (isList && listedBefore)) return new JsonObject { ["success"] = true, ["data"] = isList ? new JsonArray() : null };
         // One object's answer always has it: without 'data' there is nothing to return.
-        return isList || data is null ? _generator.Answer(schema) : _generator.Answer(schema, "data");
+        var answer = isList || data is null ? _generator.Answer(schema) : _generator.Answer(schema, "data");
+        // A 2xx that says "success": false is one the module reports as an error on purpose (the
+        // service did not do what was asked; AdversarialServerTests and SuccessFalseTests hold
+        // that), so the success answers generated here say true, or leave the field out.
+        if (answer.ContainsKey("success")) answer["success"] = true;
+        // Likewise offsets that contradict the page asked for mean a service that does not page
+        // as documented, which ends a listing with an error by design (AdversarialServerTests): a
+        // generated paging block keeps its random total but names the items this page holds.
+        if (isList && answer["paging"] is JsonObject paging && answer["data"] is JsonArray items)
+        {
+            long QueryNumber(string name, long absent) =>
+                long.TryParse(request.Query.FirstOrDefault(q => q.Key == name).Value, out var n) ? n : absent;
+            var first = (QueryNumber("page_no", 1) - 1) * QueryNumber("per_page", items.Count) + 1;
+            paging["start_offset"] = items.Count == 0 ? 0 : first;
+            paging["end_offset"] = items.Count == 0 ? 0 : first + items.Count - 1;
+        }
+        return answer;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
